@@ -1,0 +1,90 @@
+"""Where the project's files are.
+
+Chapters run from the book build, from JupyterLab (working directory ``chapters/``) and from the
+repository root. Paths therefore resolve from the project itself, never from the current
+directory alone.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT_ENV_VAR = "ANALYTIC_READER_ROOT"
+_MARKERS = ("_config.yml", "data/sources.csv")
+
+
+def _is_project_root(path: Path) -> bool:
+    return all((path / marker).exists() for marker in _MARKERS)
+
+
+def find_project_root(start: Path | str | None = None) -> Path:
+    """Return the project root.
+
+    Order: an explicit ``start`` (or one of its parents), the ``ANALYTIC_READER_ROOT`` environment
+    variable, the checkout this package was installed from (editable installs), then the parents
+    of the current directory. Raises ``FileNotFoundError`` naming what was looked for.
+    """
+    candidates: list[Path] = []
+    if start is not None:
+        candidates.append(Path(start).resolve())
+    elif os.environ.get(ROOT_ENV_VAR):
+        candidates.append(Path(os.environ[ROOT_ENV_VAR]).resolve())
+    else:
+        candidates.append(Path(__file__).resolve().parent)
+        candidates.append(Path.cwd().resolve())
+    for candidate in candidates:
+        for path in (candidate, *candidate.parents):
+            if _is_project_root(path):
+                return path
+    raise FileNotFoundError(
+        f"no analytic-reader project found from {candidates[0]} (looked for {', '.join(_MARKERS)}); "
+        f"pass the project root or set {ROOT_ENV_VAR}"
+    )
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """The files that make up a project, relative to its root."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | str | None = None) -> "ProjectPaths":
+        return cls(find_project_root(start))
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def sources_csv(self) -> Path:
+        return self.data_dir / "sources.csv"
+
+    @property
+    def claims_csv(self) -> Path:
+        return self.data_dir / "claims.csv"
+
+    @property
+    def readings_yml(self) -> Path:
+        return self.data_dir / "readings.yml"
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def seed_manifest(self) -> Path:
+        return self.seeds_dir / "MANIFEST.sha256"
+
+    @property
+    def bibliography(self) -> Path:
+        return self.root / "references.bib"
+
+    def relative(self, path: Path) -> str:
+        """Path as shown in messages: relative to the root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)

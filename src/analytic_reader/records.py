@@ -1,0 +1,172 @@
+"""Reading CSV files into records, and checking them against a column schema.
+
+This is the one place where CSV text becomes Python data. It never raises on bad input: an
+undecodable byte, a ragged row or a missing column becomes a ``Problem`` and reading goes on, so
+that ``make check`` can report everything at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a CSV table: whether it may be empty, and what values it admits."""
+
+    name: str
+    required: bool = True
+    allowed: tuple[str, ...] = ()
+    pattern: str | None = None
+    pattern_help: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One CSV row as a mapping of column name to text, with the line where it starts."""
+
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, name: str) -> str:
+        return self.values.get(name, "")
+
+
+@dataclass
+class Table:
+    """The records of one CSV file and the problems met while reading them."""
+
+    file: str
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+
+
+def decode_text(raw: bytes, file: str) -> tuple[str, list[Problem]]:
+    """Decode UTF-8 (a byte-order mark is tolerated); report the first bad byte by line."""
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        problem = Problem(
+            file,
+            line,
+            "",
+            f"not valid UTF-8 (byte 0x{raw[err.start]:02x} at column {column}); "
+            "save the file as UTF-8",
+        )
+        return raw.decode("utf-8-sig", errors="replace"), [problem]
+
+
+def read_table(path: Path, file: str, schema: Sequence[Column]) -> Table:
+    """Read ``path`` and check its shape and every value against ``schema``."""
+    table = Table(file)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        table.problems.append(Problem(file, None, "", "file is missing"))
+        return table
+    except OSError as err:
+        table.problems.append(Problem(file, None, "", f"cannot be read ({err.strerror})"))
+        return table
+    text, problems = decode_text(raw, file)
+    table.problems.extend(problems)
+    if "\x00" in text:
+        table.problems.append(Problem(file, None, "", "contains NUL bytes; is it really a CSV file?"))
+        text = text.replace("\x00", "")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start_line = 1
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            rows.append((start_line, row))
+            start_line = reader.line_num + 1
+    except csv.Error as err:
+        table.problems.append(
+            Problem(file, reader.line_num or start_line, "", f"is not valid CSV ({err}); check its quotes")
+        )
+    if not rows:
+        table.problems.append(Problem(file, None, "", "is empty; expected a header row and records"))
+        return table
+    _check_header(table, rows[0][1], schema)
+    names = table.columns
+    for line, row in rows[1:]:
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines are harmless
+        if len(row) != len(names):
+            table.problems.append(
+                Problem(file, line, "", f"has {len(row)} fields but the header has {len(names)}; "
+                        "check for a missing or extra comma or an unclosed quote")
+            )
+            continue
+        record = Record(line, dict(zip(names, row)))
+        table.records.append(record)
+        _check_values(table, record, schema)
+    return table
+
+
+def _check_header(table: Table, header: list[str], schema: Sequence[Column]) -> None:
+    expected = [column.name for column in schema]
+    table.columns = [name.strip() for name in header]
+    seen: set[str] = set()
+    for name in table.columns:
+        if name in seen:
+            table.problems.append(Problem(table.file, 1, name, "column appears twice in the header"))
+        seen.add(name)
+        if name not in expected:
+            table.problems.append(
+                Problem(table.file, 1, name or "(empty)", f"unexpected column; allowed columns: {', '.join(expected)}")
+            )
+    for name in expected:
+        if name not in seen:
+            table.problems.append(
+                Problem(table.file, 1, name, f"missing column; expected columns: {', '.join(expected)}")
+            )
+
+
+def _check_values(table: Table, record: Record, schema: Sequence[Column]) -> None:
+    for column in schema:
+        if column.name not in record.values:
+            continue  # already reported as a missing column
+        value = record[column.name]
+        if value != value.strip():
+            table.problems.append(
+                Problem(table.file, record.line, column.name, "has leading or trailing spaces; remove them")
+            )
+            value = value.strip()
+        if not value:
+            if column.required:
+                table.problems.append(Problem(table.file, record.line, column.name, "is empty; a value is required"))
+            continue
+        if column.allowed and value not in column.allowed:
+            allowed = ", ".join(repr(v) for v in column.allowed)
+            table.problems.append(
+                Problem(table.file, record.line, column.name, f"{value!r} is not an allowed value; use one of {allowed}")
+            )
+        if column.pattern and not re.fullmatch(column.pattern, value):
+            table.problems.append(
+                Problem(table.file, record.line, column.name, f"{value!r} is not valid; expected {column.pattern_help}")
+            )
+
+
+def check_unique(table: Table, column: str) -> None:
+    """Report every record whose ``column`` repeats an earlier record's value."""
+    first_seen: dict[str, int] = {}
+    for record in table.records:
+        value = record[column].strip()
+        if not value:
+            continue
+        if value in first_seen:
+            table.problems.append(
+                Problem(table.file, record.line, column, f"{value!r} is a duplicate (first used on line {first_seen[value]})")
+            )
+        else:
+            first_seen[value] = record.line

@@ -1,0 +1,38 @@
+from analytic_reader import validate_project
+from analytic_reader.citations import latex_to_text, parse_bibliography
+
+from conftest import TINY_BIB, TINY_SOURCE, messages, write_project
+
+
+def test_entries_are_read_as_plain_text():
+    bib = parse_bibliography("@misc{k,\n  title = {A ``quoted'' {Title}},\n  note = {a\\_b}\n}\n")
+    assert bib.problems == []
+    assert bib.entries["k"]["title"] == "A “quoted” Title"
+    assert bib.entries["k"]["note"] == "a_b"
+
+
+def test_unparsable_entry_is_reported_with_its_line():
+    bib = parse_bibliography(TINY_BIB + "\n@misc{broken,\n  title = {unclosed\n" + "@misc{ok, title={fine}}\n")
+    text = messages(bib.problems)
+    assert len(text) == 1 and text[0].startswith("references.bib:6: entry cannot be parsed")
+    assert "tiny_2024" in bib.entries
+
+
+def test_duplicate_key_is_reported():
+    bib = parse_bibliography(TINY_BIB + TINY_BIB)
+    assert messages(bib.problems) == ["references.bib:5: tiny_2024: duplicate entry key; each key must be unique"]
+
+
+def test_entry_without_title_is_reported():
+    assert messages(parse_bibliography("@misc{k, year={2024}}").problems) == [
+        "references.bib:1: k.title: is missing; every entry needs it"]
+
+
+def test_bibkey_missing_from_bibliography_is_reported(tiny_project):
+    write_project(tiny_project, sources=[dict(TINY_SOURCE, bibkey="nowhere_2024")])
+    assert messages(validate_project(tiny_project)) == [
+        "data/sources.csv:2: bibkey: 'nowhere_2024' is not an entry of references.bib"]
+
+
+def test_latex_to_text_handles_escapes_and_dashes():
+    assert latex_to_text("{U.S. Helsinki Commission} -- a\\&b") == "U.S. Helsinki Commission – a&b"

@@ -1,0 +1,70 @@
+from pathlib import Path
+
+from analytic_reader.records import Column, check_unique, read_table
+
+SCHEMA = (Column("id"), Column("colour", allowed=("red", "blue")), Column("note", required=False))
+
+
+def write(tmp_path: Path, content: bytes | str) -> Path:
+    path = tmp_path / "t.csv"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def test_valid_table_reads_records_with_their_line_numbers(tmp_path):
+    table = read_table(write(tmp_path, "id,colour,note\na,red,\nb,blue,x\n"), "t.csv", SCHEMA)
+    assert table.problems == []
+    assert [(r.line, r["id"]) for r in table.records] == [(2, "a"), (3, "b")]
+
+
+def test_line_numbers_follow_multiline_fields(tmp_path):
+    table = read_table(write(tmp_path, 'id,colour,note\na,red,"two\nlines"\nb,purple,\n'), "t.csv", SCHEMA)
+    assert [str(p) for p in table.problems] == [
+        "t.csv:4: colour: 'purple' is not an allowed value; use one of 'red', 'blue'"]
+
+
+def test_missing_and_extra_columns_are_named(tmp_path):
+    table = read_table(write(tmp_path, "id,shade,note\na,red,\n"), "t.csv", SCHEMA)
+    text = [str(p) for p in table.problems]
+    assert "t.csv:1: shade: unexpected column; allowed columns: id, colour, note" in text
+    assert "t.csv:1: colour: missing column; expected columns: id, colour, note" in text
+
+
+def test_empty_required_field_is_reported_with_row_and_field(tmp_path):
+    table = read_table(write(tmp_path, "id,colour,note\n,red,\n"), "t.csv", SCHEMA)
+    assert [str(p) for p in table.problems] == ["t.csv:2: id: is empty; a value is required"]
+
+
+def test_ragged_row_is_reported_and_other_rows_still_checked(tmp_path):
+    table = read_table(write(tmp_path, "id,colour,note\na,red\nb,green,\n"), "t.csv", SCHEMA)
+    text = [str(p) for p in table.problems]
+    assert text[0].startswith("t.csv:2: has 2 fields but the header has 3")
+    assert "t.csv:3: colour: 'green' is not an allowed value; use one of 'red', 'blue'" in text
+
+
+def test_bad_encoding_names_the_line_and_byte(tmp_path):
+    table = read_table(write(tmp_path, b"id,colour,note\na,red,caf\xe9\n"), "t.csv", SCHEMA)
+    assert [str(p) for p in table.problems] == [
+        "t.csv:2: not valid UTF-8 (byte 0xe9 at column 10); save the file as UTF-8"]
+    assert len(table.records) == 1  # reading went on
+
+
+def test_byte_order_mark_is_tolerated(tmp_path):
+    table = read_table(write(tmp_path, b"\xef\xbb\xbfid,colour,note\na,red,\n"), "t.csv", SCHEMA)
+    assert table.problems == []
+
+
+def test_unclosed_quote_is_reported_not_raised(tmp_path):
+    table = read_table(write(tmp_path, 'id,colour,note\na,red,"open\n'), "t.csv", SCHEMA)
+    assert any("not valid CSV" in str(p) or "fields but the header" in str(p) for p in table.problems)
+
+
+def test_missing_file_is_a_problem(tmp_path):
+    table = read_table(tmp_path / "absent.csv", "absent.csv", SCHEMA)
+    assert [str(p) for p in table.problems] == ["absent.csv: file is missing"]
+
+
+def test_duplicates_point_to_the_first_use(tmp_path):
+    table = read_table(write(tmp_path, "id,colour,note\na,red,\na,blue,\n"), "t.csv", SCHEMA)
+    check_unique(table, "id")
+    assert [str(p) for p in table.problems] == ["t.csv:3: id: 'a' is a duplicate (first used on line 2)"]

@@ -1,0 +1,73 @@
+import csv
+import subprocess
+import sys
+
+import pytest
+
+from analytic_reader import DataError, load_corpus, validate_project
+
+from conftest import REPO_ROOT, messages, write_project
+
+
+def test_the_real_project_has_no_problem():
+    assert messages(validate_project(REPO_ROOT)) == []
+
+
+def test_every_problem_is_reported_not_just_the_first(tiny_project):
+    write_project(tiny_project, claims=[
+        {"claim_id": "tiny-01", "source_id": "ghost", "quote": "x", "paraphrase": "p", "kind": "rumour",
+         "speaker": "author", "theater": "mars", "topic": "drones and missiles", "reading": "linked", "rationale": "r"},
+    ])
+    text = messages(validate_project(tiny_project))
+    assert len(text) == 4
+    assert {t.split(":")[2].strip() for t in text} == {"kind", "theater", "claim_id", "source_id"}
+
+
+def test_load_corpus_refuses_bad_data_with_a_readable_message(tiny_project):
+    (tiny_project / "data" / "claims.csv").write_bytes(b"claim_id\n\xff\n")
+    with pytest.raises(DataError) as caught:
+        load_corpus(tiny_project)
+    assert "data/claims.csv:2: not valid UTF-8" in str(caught.value)
+    assert "make check" in str(caught.value)
+
+
+def corrupt_one_quote(project):
+    path = project / "data" / "claims.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    original = rows[4]["quote"]
+    rows[4]["quote"] = original.replace(" ", "  ", 1)[:-2] + "XYZ"  # whitespace change is fine; XYZ is not
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows[4]["claim_id"], original
+
+
+def run_check(project):
+    return subprocess.run([sys.executable, "-m", "analytic_reader", "check", str(project)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_check_command_reports_a_corrupted_quote_on_one_line(real_project_copy):
+    claim_id, original = corrupt_one_quote(real_project_copy)
+    result = run_check(real_project_copy)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, result.stdout
+    assert lines[0].startswith("data/claims.csv:6: quote: not found verbatim in seeds/")
+    assert f'closest passage: "{" ".join(original.split())[:30]}' in lines[0]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_command_passes_on_the_real_project(real_project_copy):
+    result = run_check(real_project_copy)
+    assert result.returncode == 0, result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_check_command_explains_a_missing_project(tmp_path):
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    assert "no analytic-reader project found" in result.stdout
+    assert "Traceback" not in result.stderr
