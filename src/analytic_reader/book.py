@@ -1,0 +1,107 @@
+"""What the chapters call: a few functions that turn the corpus into displayable pieces.
+
+Chapters stay thin (a line or two per cell); the logic lives in the modules this one uses.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML
+
+from . import tables
+from .chapters import chapter_info
+from .citations import format_reference
+from .corpus import published_label
+from .highlights import highlighted_text_html
+from .paths import ProjectPaths
+from .validate import Corpus, load_corpus
+from .widgets import reading_toggle
+
+__all__ = ["load", "learning_box", "source_card", "claims_table", "reading_toggle", "full_text",
+           "claim_matrix", "frame"]
+
+
+def load(root: Path | str | None = None) -> Corpus:
+    """The validated corpus, found from the project wherever the chapter runs."""
+    return load_corpus(root)
+
+
+def learning_box(corpus: Corpus, chapter: str) -> HTML:
+    """The chapter's opening box, generated from its front matter."""
+    info = chapter_info(corpus.paths, chapter)
+    objectives = "".join(f"<li>{escape(o)}</li>" for o in info.objectives)
+    prerequisites = "; ".join(escape(p) for p in info.prerequisites) or "none"
+    return HTML(
+        '<aside class="ar-learning" aria-label="About this chapter">'
+        f"<p><strong>In this chapter you will</strong></p><ul>{objectives}</ul>"
+        f"<p><strong>Time:</strong> about {info.minutes} minutes. "
+        f"<strong>Prerequisites:</strong> {prerequisites}.</p></aside>"
+    )
+
+
+def source_card(corpus: Corpus, source_id: str) -> HTML:
+    """Title, outlet, authors, date with its precision, genre, link and citation key of a source."""
+    source = corpus.sources.loc[source_id]
+    entry = corpus.bibliography.get(str(source["bibkey"]), {})
+
+    def row(label: str, value: str) -> str:
+        return f'<tr><th scope="row">{escape(label)}</th><td>{value}</td></tr>'
+
+    url = str(source["url"]) if pd.notna(source["url"]) and source["url"] else ""
+    link = f'<a href="{escape(url)}">{escape(url)}</a>' if url else "not known (the seed does not give it)"
+    rows = [
+        row("Title", escape(str(source["title"]))),
+        row("Outlet", escape(str(source["outlet"])) if source["outlet"] else "not named in the text"),
+        row("Authors", escape(str(source["authors"])) if source["authors"] else "no byline in the text"),
+        row("Published", f"{escape(published_label(str(source['published']), str(source['date_precision'])))} "
+                         f"(precision: {escape(str(source['date_precision']))})"),
+        row("How dated", escape(str(source["dating_note"]))),
+        row("Genre", escape(str(source["genre"]))),
+        row("Leans to", tables.reading_badge(str(source["lean"]))),
+        row("Link", link),
+        row("Seed file", f"<code>{escape(str(source['seed_file']))}</code>"),
+        row("Citation", f"{escape(format_reference(entry))} <code>{escape(str(source['bibkey']))}</code>"),
+    ]
+    return HTML(f'<table class="ar-card"><caption>Source card: {escape(source_id)}</caption>'
+                f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def claims_table(corpus: Corpus, source_id: str) -> HTML:
+    """The source's claims table (rows link to the highlighted passages)."""
+    return HTML(tables.source_claims_html(corpus, source_id))
+
+
+def full_text(corpus: Corpus, source_id: str) -> HTML:
+    """The source's full text with its claims highlighted and anchored."""
+    return HTML(highlighted_text_html(corpus, source_id))
+
+
+def claim_matrix(corpus: Corpus) -> HTML:
+    return HTML(tables.claim_matrix_html(corpus))
+
+
+def frame(data: pd.DataFrame, caption: str, index_header: str | None = None) -> HTML:
+    """Any DataFrame as a captioned, escaped table without index noise."""
+    return HTML(tables.frame_html(data, caption, index_header=index_header))
+
+
+def paths(root: Path | str | None = None) -> ProjectPaths:
+    return ProjectPaths.find(root)
+
+
+def balance_chart(corpus: Corpus):
+    """The reading-balance chart (a matplotlib Figure); pair it with ``balance_table``."""
+    from .charts import balance_chart as make_chart
+
+    return make_chart(corpus)
+
+
+def balance_table(corpus: Corpus) -> HTML:
+    """The chart's numbers as a table: its text equivalent."""
+    balance = tables.reading_balance(corpus).drop(columns="published_start")
+    balance.insert(0, "published", corpus.sources["published"])
+    return frame(balance, "Share of each source's claims supporting each reading (the chart's data)",
+                 index_header="source")

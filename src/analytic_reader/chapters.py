@@ -1,0 +1,75 @@
+"""Chapter metadata: each chapter's front matter says what it teaches, how long it takes and what
+it needs. This is the one place that information lives; the chapter's opening box and the
+instructor guide are both generated from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .paths import ProjectPaths
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class ChapterInfo:
+    """What the opening box and the instructor guide say about a chapter."""
+
+    name: str
+    title: str
+    objectives: list[str]
+    minutes: int
+    prerequisites: list[str]
+    exercises: int
+
+
+def front_matter(text: str) -> dict:
+    """The YAML front matter of a MyST file (an empty dict when there is none)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    data = yaml.safe_load(match.group(1))
+    return data if isinstance(data, dict) else {}
+
+
+def chapter_path(paths: ProjectPaths, name: str) -> Path:
+    return paths.root / "chapters" / f"{name}.md"
+
+
+def chapter_info(paths: ProjectPaths, name: str) -> ChapterInfo:
+    """Read a chapter's learning metadata (``learning:`` in its front matter) and count its exercises."""
+    text = chapter_path(paths, name).read_text(encoding="utf-8")
+    learning = front_matter(text).get("learning", {}) or {}
+    title_match = re.search(r"^# (.+)$", text, re.MULTILINE)
+    return ChapterInfo(
+        name=name,
+        title=title_match.group(1).strip() if title_match else name,
+        objectives=[str(o) for o in learning.get("objectives", [])],
+        minutes=int(learning.get("minutes", 0)),
+        prerequisites=[str(p) for p in learning.get("prerequisites", [])],
+        exercises=len(re.findall(r"^:::+\{exercise\}|^```+\{exercise\}", text, re.MULTILINE)),
+    )
+
+
+def toc_chapters(paths: ProjectPaths) -> list[str]:
+    """Chapter names in the order of ``_toc.yml`` (files under ``chapters/``, without suffix)."""
+    toc = yaml.safe_load((paths.root / "_toc.yml").read_text(encoding="utf-8"))
+    names: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key in ("root", "file"):
+                if isinstance(node.get(key), str):
+                    names.append(Path(node[key]).name)
+            for value in node.values():
+                if isinstance(value, list):
+                    for item in value:
+                        walk(item)
+
+    walk(toc)
+    return names
