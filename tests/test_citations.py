@@ -36,3 +36,17 @@ def test_bibkey_missing_from_bibliography_is_reported(tiny_project):
 
 def test_latex_to_text_handles_escapes_and_dashes():
     assert latex_to_text("{U.S. Helsinki Commission} -- a\\&b") == "U.S. Helsinki Commission – a&b"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+BIB_PIECES = st.sampled_from(["@misc{", "@article{", "k,", "title", "=", "{", "}", '"', ",", "\n", "@", "%",
+                              "@string{", "author = {A and B}", "year=2024", "\\", "ü", " "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(max_size=300), st.lists(BIB_PIECES, max_size=40).map("".join)))
+def test_arbitrary_bib_text_returns_problems_and_never_raises(text):
+    bib = parse_bibliography(text)
+    assert isinstance(bib.entries, dict)
+    assert all(str(p).startswith("references.bib") for p in bib.problems)

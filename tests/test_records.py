@@ -68,3 +68,36 @@ def test_duplicates_point_to_the_first_use(tmp_path):
     table = read_table(write(tmp_path, "id,colour,note\na,red,\na,blue,\n"), "t.csv", SCHEMA)
     check_unique(table, "id")
     assert [str(p) for p in table.problems] == ["t.csv:3: id: 'a' is a duplicate (first used on line 2)"]
+
+
+# Property-based: whatever bytes a CSV holds, reading it returns problems and never raises.
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+
+
+@settings(max_examples=150, deadline=None)
+@given(raw=st.binary(max_size=400))
+def test_arbitrary_bytes_never_raise(tmp_path_factory, raw):
+    path = tmp_path_factory.mktemp("fuzz") / "t.csv"
+    path.write_bytes(raw)
+    table = read_table(path, "t.csv", SCHEMA)
+    assert all(p.file == "t.csv" for p in table.problems)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.lists(CELL, max_size=5), max_size=6),
+       encoding=st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]))
+def test_arbitrary_rows_in_any_encoding_never_raise(tmp_path_factory, rows, encoding):
+    import csv as csv_module
+    import io
+
+    out = io.StringIO()
+    csv_module.writer(out).writerows([["id", "colour", "note"], *rows])
+    path = tmp_path_factory.mktemp("fuzz") / "t.csv"
+    path.write_bytes(out.getvalue().encode(encoding, errors="replace"))
+    table = read_table(path, "t.csv", SCHEMA)
+    if table.columns != ["id", "colour", "note"]:
+        assert table.problems, "a mangled header must be reported"
+    for record in table.records:
+        assert list(record.values) == table.columns

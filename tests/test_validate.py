@@ -71,3 +71,30 @@ def test_check_command_explains_a_missing_project(tmp_path):
     assert result.returncode == 1
     assert "no analytic-reader project found" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from conftest import TINY_CLAIMS  # noqa: E402
+
+FIELD = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+def snapshot(root):
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(claim=st.fixed_dictionaries({name: FIELD for name in TINY_CLAIMS[0]}),
+       bib=st.text(max_size=200), readings=st.text(max_size=200))
+def test_validator_returns_problems_for_arbitrary_data_and_writes_nothing(tmp_path_factory, claim, bib, readings):
+    root = write_project(tmp_path_factory.mktemp("p"), claims=[claim], bib=bib, readings=readings)
+    before = snapshot(root)
+    problems = validate_project(root)
+    assert isinstance(problems, list)
+    assert snapshot(root) == before
+    with pytest.raises(DataError):
+        if problems:
+            load_corpus(root)
+        else:
+            raise DataError([])
