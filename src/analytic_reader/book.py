@@ -105,3 +105,18 @@ def balance_table(corpus: Corpus) -> HTML:
     balance.insert(0, "published", corpus.sources["published"])
     return frame(balance, "Share of each source's claims supporting each reading (the chart's data)",
                  index_header="source")
+
+
+def instructor_table(corpus: Corpus) -> HTML:
+    """The instructor guide's table of chapters, generated from their front matter."""
+    from .chapters import instructor_table as make_table
+
+    table = make_table(corpus.paths)
+
+    def cell(column: str, value: object, row: pd.Series) -> str | None:
+        if column == "page":
+            return f'<a href="{escape(str(value))}">{escape(str(value))}</a>'
+        return None
+
+    return HTML(tables.html_table(table, caption="Chapters, objectives, time and exercises", cell=cell,
+                                  css_class="ar-table ar-guide"))

@@ -73,3 +73,21 @@ def toc_chapters(paths: ProjectPaths) -> list[str]:
 
     walk(toc)
     return names
+
+
+def instructor_table(paths: ProjectPaths, exclude: tuple[str, ...] = ("instructor-guide", "bibliography")):
+    """One row per chapter in book order: title, objectives, minutes, exercises and its page.
+
+    Generated from the chapters' front matter, so the guide cannot drift from the chapters.
+    """
+    import pandas as pd
+
+    rows = []
+    for name in toc_chapters(paths):
+        if name in exclude:
+            continue
+        info = chapter_info(paths, name)
+        rows.append({"chapter": info.title, "objectives": "; ".join(info.objectives), "minutes": info.minutes,
+                     "prerequisites": "; ".join(info.prerequisites), "exercises": info.exercises,
+                     "page": f"{name}.html"})
+    return pd.DataFrame(rows)

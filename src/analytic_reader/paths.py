@@ -23,8 +23,9 @@ def find_project_root(start: Path | str | None = None) -> Path:
     """Return the project root.
 
     Order: an explicit ``start`` (or one of its parents), the ``ANALYTIC_READER_ROOT`` environment
-    variable, the checkout this package was installed from (editable installs), then the parents
-    of the current directory. Raises ``FileNotFoundError`` naming what was looked for.
+    variable, the current directory and its parents (a chapter runs in ``chapters/``, so a copy of
+    the project finds its own data), then the checkout this package was installed from. Raises
+    ``FileNotFoundError`` naming what was looked for.
     """
     candidates: list[Path] = []
     if start is not None:
@@ -32,8 +33,8 @@ def find_project_root(start: Path | str | None = None) -> Path:
     elif os.environ.get(ROOT_ENV_VAR):
         candidates.append(Path(os.environ[ROOT_ENV_VAR]).resolve())
     else:
-        candidates.append(Path(__file__).resolve().parent)
         candidates.append(Path.cwd().resolve())
+        candidates.append(Path(__file__).resolve().parent)
     for candidate in candidates:
         for path in (candidate, *candidate.parents):
             if _is_project_root(path):
