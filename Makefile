@@ -1,12 +1,16 @@
 # The two commands: `make book` builds the HTML book, `make test` runs every test.
-# Both create .venv and install the project (pinned by constraints.txt) when needed.
+# Both create .venv and install the project (versions pinned by constraints.txt) when needed.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+LAB_STAMP := $(VENV)/.lab-stamp
+JB := $(BIN)/jupyter-book
 BUILD_FLAGS := --warningiserror --nitpick --keep-going
+STUDENT_SRC := _build/student-src
+STUDENT_OUT := _build/student
 
-.PHONY: install check test book clean
+.PHONY: install check test unit book book-student widgets lab publish bench clean
 .DEFAULT_GOAL := book
 
 $(STAMP): pyproject.toml constraints.txt
@@ -17,14 +21,47 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+## Validate seeds/, data/ and references.bib; one line per problem, non-zero exit on any.
 check: $(STAMP)
 	@$(BIN)/python -m analytic_reader check .
 
-test: $(STAMP)
+## Every test: unit, data, both book editions (strict build) and the browser tests.
+test: $(STAMP) widgets
 	$(BIN)/python -m pytest
 
-book: $(STAMP)
-	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+## Only the fast tests (no book build, no browser).
+unit: $(STAMP)
+	$(BIN)/python -m pytest -m "not book and not browser"
+
+## The widget script, served by the book itself (pinned in js/, checked against js/SHA256SUMS).
+widgets: $(STAMP)
+	@$(BIN)/python tools/vendor_widgets.py _vendored/widgets
+
+## The instructor edition (solutions collapsed) into _build/html.
+book: $(STAMP) widgets
+	@$(BIN)/python -m analytic_reader check .
+	$(JB) build . $(BUILD_FLAGS)
+
+## The student edition (no solution text anywhere) into _build/student/_build/html.
+book-student: $(STAMP) widgets
+	@$(BIN)/python -m analytic_reader check .
+	@$(BIN)/python -m analytic_reader.editions . $(STUDENT_SRC)
+	$(JB) build $(STUDENT_SRC) --path-output $(STUDENT_OUT) $(BUILD_FLAGS)
+
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,lab]'
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@printf '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}\n' \
+		> $(VENV)/share/jupyter/lab/settings/overrides.json
+	@touch $(LAB_STAMP)
+
+## JupyterLab in the project's environment; chapters open as notebooks (jupytext).
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab --notebook-dir=. chapters
+
+## Publish _build/html to the gh-pages branch (any static host can serve _build/html as is).
+publish: book
+	$(BIN)/ghp-import --no-jekyll --force --push _build/html
 
 clean:
-	rm -rf _build
+	rm -rf _build _vendored

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -44,32 +43,51 @@ def _drop_from_toc(node: object, drop: tuple[str, ...]) -> object:
     if isinstance(node, dict):
         return {k: _drop_from_toc(v, drop) for k, v in node.items()}
     if isinstance(node, list):
-        return [_drop_from_toc(item, drop) for item in node
+        kept = [_drop_from_toc(item, drop) for item in node
                 if not (isinstance(item, dict) and item.get("file") in drop)]
+        return [item for item in kept if not (isinstance(item, dict) and item.get("chapters") == [])]
     return node
 
 
-def make_student_source(root: Path, destination: Path) -> Path:
-    """Write the student edition's source tree to ``destination`` (replaced if present)."""
-    if destination.exists():
-        shutil.rmtree(destination)
-    destination.mkdir(parents=True)
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """Write only when the content differs, so that Sphinx's incremental build sees no change."""
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def student_files(root: Path) -> dict[str, bytes]:
+    """Every file of the student edition's source, by relative path, solutions already removed."""
+    files: dict[str, bytes] = {}
     for name in BOOK_FILES:
-        shutil.copy2(root / name, destination / name)
-    for name in BOOK_DIRS:
-        if (root / name).exists():
-            shutil.copytree(root / name, destination / name)
-    for chapter in (destination / "chapters").glob("*.md"):
-        chapter.write_text(strip_solutions(chapter.read_text(encoding="utf-8")), encoding="utf-8")
+        files[name] = (root / name).read_bytes()
+    for directory in BOOK_DIRS:
+        for path in sorted((root / directory).rglob("*")) if (root / directory).exists() else []:
+            if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+                files[path.relative_to(root).as_posix()] = path.read_bytes()
+    for name in list(files):
+        if name.startswith("chapters/") and name.endswith(".md"):
+            files[name] = strip_solutions(files[name].decode("utf-8")).encode("utf-8")
     for name in INSTRUCTOR_ONLY:
-        (destination / f"{name}.md").unlink(missing_ok=True)
-    toc_path = destination / "_toc.yml"
-    toc = _drop_from_toc(yaml.safe_load(toc_path.read_text(encoding="utf-8")), INSTRUCTOR_ONLY)
-    toc_path.write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    config_path = destination / "_config.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        files.pop(f"{name}.md", None)
+    toc = _drop_from_toc(yaml.safe_load(files["_toc.yml"]), INSTRUCTOR_ONLY)
+    files["_toc.yml"] = yaml.safe_dump(toc, sort_keys=False, allow_unicode=True).encode("utf-8")
+    config = yaml.safe_load(files["_config.yml"])
     config["title"] = f"{config.get('title', 'Book')} (student edition)"
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    files["_config.yml"] = yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
+    return files
+
+
+def make_student_source(root: Path, destination: Path) -> Path:
+    """Bring ``destination`` in line with the student edition's source, touching only what changed."""
+    files = student_files(root)
+    for name, data in files.items():
+        _write_if_changed(destination / name, data)
+    for directory in BOOK_DIRS:
+        for path in (destination / directory).rglob("*") if (destination / directory).exists() else []:
+            if path.is_file() and path.relative_to(destination).as_posix() not in files:
+                path.unlink()
     return destination
 
 
