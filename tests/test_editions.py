@@ -1,0 +1,72 @@
+from analytic_reader.editions import make_student_source, solution_texts, strip_solutions
+
+CHAPTER = """# A chapter
+
+```{exercise}
+:label: ex-one
+
+Count the claims.
+```
+
+````{solution} ex-one
+:label: sol-one
+:class: dropdown
+
+Group by source:
+
+```python
+corpus.claims.groupby("source_id").size()
+```
+The secret answer is 59.
+````
+
+:::{solution} ex-two
+:label: sol-two
+A colon-fenced secret.
+:::
+
+Closing prose.
+"""
+
+
+def test_strip_solutions_removes_every_solution_block_and_keeps_the_rest():
+    stripped = strip_solutions(CHAPTER)
+    assert "secret" not in stripped
+    assert "Count the claims." in stripped and "Closing prose." in stripped
+    assert "{solution}" not in stripped
+
+
+def test_solution_texts_lists_each_body_without_options():
+    bodies = solution_texts(CHAPTER)
+    assert len(bodies) == 2
+    assert bodies[0].startswith("Group by source:") and bodies[0].endswith("The secret answer is 59.")
+    assert bodies[1] == "A colon-fenced secret."
+
+
+def test_student_source_drops_solutions_and_the_instructor_guide(tmp_path):
+    root = tmp_path / "book"
+    (root / "chapters").mkdir(parents=True)
+    (root / "chapters" / "one.md").write_text(CHAPTER, encoding="utf-8")
+    (root / "chapters" / "instructor-guide.md").write_text("# Guide\n", encoding="utf-8")
+    (root / "_config.yml").write_text("title: Book\n", encoding="utf-8")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: chapters/one\nparts:\n  - caption: Teachers\n"
+                                   "    chapters:\n      - file: chapters/instructor-guide\n", encoding="utf-8")
+    (root / "references.bib").write_text("", encoding="utf-8")
+    out = make_student_source(root, tmp_path / "student")
+    assert "secret" not in (out / "chapters" / "one.md").read_text(encoding="utf-8")
+    assert not (out / "chapters" / "instructor-guide.md").exists()
+    assert "instructor-guide" not in (out / "_toc.yml").read_text(encoding="utf-8")
+    assert "(student edition)" in (out / "_config.yml").read_text(encoding="utf-8")
+
+
+def test_student_source_rewrites_only_changed_files(tmp_path):
+    root = tmp_path / "book"
+    (root / "chapters").mkdir(parents=True)
+    (root / "chapters" / "one.md").write_text(CHAPTER, encoding="utf-8")
+    (root / "_config.yml").write_text("title: Book\n", encoding="utf-8")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: chapters/one\n", encoding="utf-8")
+    (root / "references.bib").write_text("", encoding="utf-8")
+    out = make_student_source(root, tmp_path / "student")
+    first = (out / "chapters" / "one.md").stat().st_mtime_ns
+    make_student_source(root, out)
+    assert (out / "chapters" / "one.md").stat().st_mtime_ns == first
