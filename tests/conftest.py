@@ -101,3 +101,55 @@ def real_project_copy(tmp_path: Path) -> Path:
 
 def messages(problems) -> list[str]:
     return [str(p) for p in problems]
+
+
+# --- Building the book (slow; shared by the book and browser tests) -------------------------
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+BIN = Path(sys.executable).parent
+BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
+
+
+def run(command: list[str], cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def build_book(source: Path, output: Path | None = None) -> tuple[subprocess.CompletedProcess, Path]:
+    """Build the book at ``source`` strictly; return the process and the HTML folder."""
+    vendor = run([sys.executable, str(REPO_ROOT / "tools" / "vendor_widgets.py"), str(source / "_vendored" / "widgets")],
+                 cwd=REPO_ROOT)
+    assert vendor.returncode == 0, vendor.stdout + vendor.stderr
+    command = [str(BIN / "jupyter-book"), "build", str(source), *BUILD_FLAGS]
+    if output is not None:
+        command += ["--path-output", str(output)]
+    result = run(command, cwd=source)
+    html = (output or source) / "_build" / "html"
+    return result, html
+
+
+@pytest.fixture(scope="session")
+def instructor_build() -> tuple[subprocess.CompletedProcess, Path]:
+    """The instructor edition, built from this repository into ``_build/html``."""
+    return build_book(REPO_ROOT)
+
+
+@pytest.fixture(scope="session")
+def student_build() -> tuple[subprocess.CompletedProcess, Path]:
+    """The student edition, built like ``make book-student`` does."""
+    from analytic_reader.editions import make_student_source
+
+    source = make_student_source(REPO_ROOT, REPO_ROOT / "_build" / "student-src")
+    return build_book(source, REPO_ROOT / "_build" / "student")
+
+
+def build_warnings(result: subprocess.CompletedProcess) -> list[str]:
+    """Sphinx warnings and errors in a build log (the kernel's own TCP notice is not one)."""
+    lines = (result.stdout + result.stderr).splitlines()
+    return [line for line in lines if ("WARNING" in line or "ERROR" in line) and "IPKernelApp" not in line]
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))

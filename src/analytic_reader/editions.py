@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
-BOOK_DIRS = ("chapters", "data", "seeds", "_vendored")
+BOOK_DIRS = ("chapters", "data", "seeds", "assets", "_vendored")
 INSTRUCTOR_ONLY = ("chapters/instructor-guide",)
 
 _SOLUTION_BLOCK = re.compile(

@@ -1,0 +1,159 @@
+"""The reading toggle: built from the data, escaped, linked in the browser; and, in a real
+headless Chromium, working on every page of both editions with no kernel and no network."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from analytic_reader import load_corpus
+from analytic_reader.widgets import reading_toggle, reading_view_html, supporting_and_opposing
+
+from conftest import TINY_CLAIMS, write_project
+
+
+def test_toggle_offers_each_reading_and_stacks_one_view_per_reading(tiny_project):
+    corpus = load_corpus(tiny_project)
+    box = reading_toggle(corpus, "tiny")
+    toggle, stack = box.children
+    assert toggle.options == ("Linked theaters", "Fraying partnership")
+    assert isinstance(stack, widgets.Stack) and len(stack.children) == 2
+    assert "Reading: Linked theaters" in stack.children[0].value
+    assert "Reading: Fraying partnership" in stack.children[1].value
+
+
+def test_toggle_is_linked_on_the_browser_side_not_by_a_python_callback(tiny_project):
+    box = reading_toggle(load_corpus(tiny_project), "tiny")
+    toggle, stack = box.children
+    from ipywidgets.widgets.widget import _instances
+    from ipywidgets.widgets.widget_link import Link
+
+    links = [w for w in _instances.values() if isinstance(w, Link)
+             and w.source == (toggle, "index") and w.target == (stack, "selected_index")]
+    assert len(links) == 1
+
+
+def test_views_sort_claims_into_supporting_and_opposing(tiny_project):
+    claims = load_corpus(tiny_project).claims
+    supporting, opposing = supporting_and_opposing(claims, "linked")
+    assert list(supporting["claim_id"]) == ["tiny-01"] and list(opposing["claim_id"]) == ["tiny-02"]
+
+
+def test_data_is_escaped_in_the_views(tiny_project):
+    hostile = dict(TINY_CLAIMS[1], speaker="<script>alert(1)</script>", paraphrase="<img src=x onerror=alert(2)>")
+    write_project(tiny_project, claims=[TINY_CLAIMS[0], hostile])
+    view = reading_view_html(load_corpus(tiny_project), "fraying", "tiny")
+    assert "<script>" not in view and "<img" not in view
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view
+
+
+def test_corpus_scale_view_counts_every_claim():
+    corpus = load_corpus()
+    view = reading_view_html(corpus, "linked")
+    supporting, opposing = supporting_and_opposing(corpus.claims, "linked")
+    assert f"<strong>{len(supporting)}</strong> claim(s) support this reading" in view
+    assert f"<strong>{len(opposing)}</strong> cut against it" in view
+
+
+# --- In the browser ------------------------------------------------------------------------
+
+from browser import chromium_path, html_pages, serve, settle, watch  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    path = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu",
+                                             "--disable-quic", "--disable-background-networking",
+                                             "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+def visible_view_text(toggle) -> str:
+    return " ".join(t for t in toggle.locator(".ar-view").all_inner_texts() if t.strip())
+
+
+def check_edition(chromium, html) -> dict[str, int]:
+    """Open every page; check loads, errors and every toggle. Returns toggles seen per page."""
+    toggles_seen: dict[str, int] = {}
+    problems: list[str] = []
+    with serve(html) as base:
+        for path in html_pages(html):
+            context = chromium.new_context()
+            page = context.new_page()
+            log = watch(page)
+            page.goto(f"{base}/{path}", wait_until="load")
+            settle(page, log)
+            toggles = page.locator(".ar-reading-toggle")
+            if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
+                page.wait_for_selector(".ar-reading-toggle .widget-toggle-button", timeout=15000)
+            toggles_seen[path] = toggles.count()
+            for index in range(toggles.count()):
+                toggle = toggles.nth(index)
+                buttons = toggle.locator(".widget-toggle-button")
+                before = visible_view_text(toggle)
+                buttons.nth(1).click()
+                page.wait_for_timeout(200)
+                after = visible_view_text(toggle)
+                if "Reading: Linked theaters" not in before or "Reading: Fraying partnership" not in after \
+                        or "Reading: Linked theaters" in after:
+                    problems.append(f"{path}: toggle {index} did not switch views")
+                buttons.nth(0).focus()
+                page.keyboard.press("Space")
+                page.wait_for_timeout(200)
+                if "Reading: Linked theaters" not in visible_view_text(toggle):
+                    problems.append(f"{path}: toggle {index} cannot be switched back from the keyboard")
+            settle(page, log)
+            problems += [f"{path}: {p}" for p in log.problems]
+            context.close()
+    assert problems == [], "\n".join(problems)
+    return toggles_seen
+
+
+SOURCE_PAGES = [f"chapters/{name}.html" for name in
+                ("dangerous-alliance", "growing-ties", "allies-closer", "fraying-axis", "coordinate-fronts")]
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_every_page_of_the_instructor_edition_works_offline(chromium, instructor_build):
+    result, html = instructor_build
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    toggles = check_edition(chromium, html)
+    for page in [*SOURCE_PAGES, "chapters/weighing-the-readings.html"]:
+        assert toggles[page] == 1, f"{page} should show exactly one reading toggle, shows {toggles[page]}"
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_every_page_of_the_student_edition_works_offline(chromium, student_build):
+    result, html = student_build
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    toggles = check_edition(chromium, html)
+    assert all(toggles[page] == 1 for page in SOURCE_PAGES)
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_toggle_has_visible_keyboard_focus(chromium, instructor_build):
+    _, html = instructor_build
+    with serve(html) as base:
+        page = chromium.new_page()
+        page.goto(f"{base}/chapters/growing-ties.html", wait_until="load")
+        page.wait_for_selector(".ar-reading-toggle .widget-toggle-button", timeout=15000)
+        focus = None
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            focus = page.evaluate("""() => { const a = document.activeElement;
+                if (!a || !a.closest('.ar-reading-toggle')) return null;
+                const s = getComputedStyle(a);
+                return {visible: a.matches(':focus-visible'), outline: s.outlineStyle, width: s.outlineWidth}; }""")
+            if focus:
+                break
+        page.close()
+    assert focus is not None, "the toggle cannot be reached with the Tab key"
+    assert focus["visible"] and focus["outline"] != "none" and focus["width"] != "0px", focus
