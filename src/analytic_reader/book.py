@@ -5,6 +5,7 @@ Chapters stay thin (a line or two per cell); the logic lives in the modules this
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -33,13 +34,22 @@ def learning_box(corpus: Corpus, chapter: str) -> HTML:
     """The chapter's opening box, generated from its front matter."""
     info = chapter_info(corpus.paths, chapter)
     objectives = "".join(f"<li>{escape(o)}</li>" for o in info.objectives)
-    prerequisites = "; ".join(escape(p) for p in info.prerequisites) or "none"
+    prerequisites = "; ".join(_link_markdown(p) for p in info.prerequisites) or "none"
     return HTML(
         '<aside class="ar-learning" aria-label="About this chapter">'
         f"<p><strong>In this chapter you will</strong></p><ul>{objectives}</ul>"
         f"<p><strong>Time:</strong> about {info.minutes} minutes. "
         f"<strong>Prerequisites:</strong> {prerequisites}.</p></aside>"
     )
+
+
+def _link_markdown(text: str) -> str:
+    """Escape ``text`` but keep ``[label](chapter.md)`` links, pointing at the built page."""
+    parts = re.split(r"\[([^\]]+)\]\(([\w./-]+)\)", text)
+    html = [escape(parts[0])]
+    for label, target, rest in zip(parts[1::3], parts[2::3], parts[3::3]):
+        html.append(f'<a href="{escape(re.sub(r"[.]md$", ".html", target))}">{escape(label)}</a>{escape(rest)}')
+    return "".join(html)
 
 
 def source_card(corpus: Corpus, source_id: str) -> HTML:

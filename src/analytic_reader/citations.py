@@ -85,4 +85,4 @@ def format_reference(fields: dict[str, str]) -> str:
     """A short plain-text reference: authors, title, where, year."""
     parts = [fields.get("author", "").replace(" and ", "; "), f"“{fields.get('title', '')}”",
              fields.get("howpublished") or fields.get("journal", ""), fields.get("year", "")]
-    return ". ".join(part for part in parts if part) + "."
+    return ". ".join(part.rstrip(". ") for part in parts if part) + "."

@@ -56,9 +56,9 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
         f"<details><summary>Questions that tell the readings apart</summary><ul>{questions}</ul></details>"
         f'<p class="ar-count">In {scope}: <strong>{len(supporting)}</strong> claim(s) support this reading, '
         f"<strong>{len(opposing)}</strong> cut against it.</p>"
-        f"<h4>Claims that support it ({len(supporting)})</h4>"
+        f'<p class="ar-view-heading"><strong>Claims that support it ({len(supporting)})</strong></p>'
         f"{_claim_list(supporting, 'No claim in ' + scope + ' supports this reading.')}"
-        f"<h4>Claims that cut against it ({len(opposing)})</h4>"
+        f'<p class="ar-view-heading"><strong>Claims that cut against it ({len(opposing)})</strong></p>'
         f"{_claim_list(opposing, 'No claim in ' + scope + ' cuts against this reading.')}"
         "</section>"
     )
