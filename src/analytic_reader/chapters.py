@@ -91,3 +91,41 @@ def instructor_table(paths: ProjectPaths, exclude: tuple[str, ...] = ("instructo
                      "prerequisites": "; ".join(info.prerequisites), "exercises": info.exercises,
                      "page": f"{name}.html"})
     return pd.DataFrame(rows)
+
+
+SOURCES_PART = "The sources, oldest first"
+
+
+def scaffold_source_chapter(paths: ProjectPaths, source_id: str) -> Path:
+    """Create ``chapters/<source_id>.md`` from the template and list it in ``_toc.yml`` by date.
+
+    Adding a source is then: its seed (and manifest line), its rows in the data, its bib entry,
+    this command, and the chapter's prose. Refuses to overwrite an existing chapter.
+    """
+    from .validate import load_corpus
+
+    corpus = load_corpus(paths.root)
+    if source_id not in corpus.sources.index:
+        raise KeyError(f"{source_id!r} is not in data/sources.csv; add its row first")
+    target = chapter_path(paths, source_id)
+    if target.exists():
+        raise FileExistsError(f"{paths.relative(target)} already exists; edit it instead")
+    source = corpus.sources.loc[source_id]
+    template = (paths.root / "templates" / "source-chapter.md").read_text(encoding="utf-8")
+    filled = (template.replace("{{SOURCE_ID}}", source_id).replace("{{BIBKEY}}", str(source["bibkey"]))
+              .replace("{{TITLE}}", str(source["title"]).replace('"', "'"))
+              .replace("{{SHORT_TITLE}}", str(source["title"])))
+    target.write_text(filled, encoding="utf-8")
+
+    toc_path = paths.root / "_toc.yml"
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    part = next((p for p in toc.get("parts", []) if p.get("caption") == SOURCES_PART), None)
+    if part is None:
+        raise KeyError(f"_toc.yml has no part captioned {SOURCES_PART!r}")
+    order = {sid: n for n, sid in enumerate(corpus.sources.index)}  # publication order
+    entries = [*part["chapters"], {"file": f"chapters/{source_id}"}]
+    part["chapters"] = sorted(entries, key=lambda e: order.get(Path(e["file"]).name, len(order)))
+    toc_path.write_text("# Table of contents: the order readers meet the chapters. Source chapters go by "
+                        "publication date.\n" + yaml.safe_dump(toc, sort_keys=False, allow_unicode=True),
+                        encoding="utf-8")
+    return target

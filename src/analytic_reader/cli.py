@@ -1,4 +1,8 @@
-"""Command line: ``python -m analytic_reader check [ROOT]`` prints every problem, one per line."""
+"""Command line.
+
+``python -m analytic_reader check [ROOT]`` prints every problem, one per line.
+``python -m analytic_reader new-chapter SOURCE_ID`` starts a source's chapter from the template.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate seeds/, data/ and references.bib")
     check.add_argument("root", nargs="?", default=None, help="project root (default: found from here)")
+    new = commands.add_parser("new-chapter", help="create a source's chapter from the template, listed by date")
+    new.add_argument("source_id")
+    new.add_argument("--root", default=None, help="project root (default: found from here)")
     args = parser.parse_args(argv)
+    if args.command == "new-chapter":
+        from .chapters import scaffold_source_chapter
+        from .paths import ProjectPaths
+        from .problems import DataError
+
+        try:
+            target = scaffold_source_chapter(ProjectPaths.find(args.root), args.source_id)
+        except (DataError, KeyError, FileExistsError, FileNotFoundError) as err:
+            print(f"new-chapter: {err}", file=sys.stderr)
+            return 1
+        print(f"created {target}; it is listed in _toc.yml. Write its summary, criticism and exercises.")
+        return 0
     if args.command == "check":
         problems = validate_project(args.root)
         for problem in problems:

@@ -1,0 +1,210 @@
+"""The built book: strict builds of both editions, citations, downloads, links, solutions."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+import pytest
+
+from analytic_reader import load_corpus
+from analytic_reader.chapters import chapter_info, toc_chapters
+from analytic_reader.editions import solution_texts, strip_solutions
+from analytic_reader.paths import ProjectPaths
+
+from conftest import REPO_ROOT, build_warnings
+
+pytestmark = pytest.mark.book
+PATHS = ProjectPaths(REPO_ROOT)
+CHAPTER_FILES = sorted((REPO_ROOT / "chapters").glob("*.md"))
+
+
+def test_instructor_edition_builds_strictly_with_zero_warnings(instructor_build):
+    result, html = instructor_build
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    assert build_warnings(result) == []
+    assert (html / "chapters" / "intro.html").exists()
+
+
+def test_student_edition_builds_strictly_with_zero_warnings(student_build):
+    result, html = student_build
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    assert build_warnings(result) == []
+    assert not (html / "chapters" / "instructor-guide.html").exists()
+
+
+# --- Solutions: all of them in the instructor edition, none in the student edition ----------
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", html_lib.unescape(re.sub(r"<[^>]+>", " ", text)).lower())
+
+
+def windows(text: str, size: int = 8) -> set[str]:
+    tokens = words(text)
+    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def solution_fingerprints() -> dict[str, set[str]]:
+    """For each solution: its 8-word runs that appear nowhere else in the book's sources or data."""
+    elsewhere = set()
+    for path in [*CHAPTER_FILES, *REPO_ROOT.joinpath("data").glob("*.*"), *REPO_ROOT.joinpath("seeds").glob("*.txt")]:
+        text = path.read_text(encoding="utf-8")
+        elsewhere |= windows(strip_solutions(text) if path.suffix == ".md" else text)
+    prints = {}
+    for path in CHAPTER_FILES:
+        for number, body in enumerate(solution_texts(path.read_text(encoding="utf-8")), start=1):
+            prints[f"{path.stem} solution {number}"] = windows(body) - elsewhere
+    return prints
+
+
+def build_text(html: Path) -> str:
+    """The words of every file a reader can fetch from a build: pages, search index, sources, notebooks."""
+    chunks = []
+    for path in html.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".js", ".md", ".txt", ".ipynb", ".json") \
+                and "_static" not in path.parts:
+            chunks.append(" ".join(words(path.read_text(encoding="utf-8", errors="replace"))))
+    return "\n".join(chunks)
+
+
+def test_every_solution_is_in_the_instructor_edition(instructor_build):
+    prints = solution_fingerprints()
+    assert len(prints) >= 3 * 9
+    text = build_text(instructor_build[1])
+    for name, runs in prints.items():
+        assert runs, f"{name} has no text of its own to look for"
+        assert any(run in text for run in runs), f"{name} is missing from the instructor edition"
+
+
+def test_no_solution_text_is_in_the_student_edition(student_build):
+    text = build_text(student_build[1])
+    leaks = [name for name, runs in solution_fingerprints().items() if any(run in text for run in runs)]
+    assert leaks == [], f"solution text found in the student edition: {leaks}"
+
+
+# --- Citations, downloads, the instructor guide ---------------------------------------------
+
+CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
+
+
+def cited_keys(text: str) -> set[str]:
+    return {key.strip() for match in CITE.findall(text) for key in match.split(",")}
+
+
+def test_every_source_chapter_cites_its_own_source(instructor_build):
+    corpus = load_corpus()
+    for source_id, bibkey in corpus.sources["bibkey"].items():
+        text = (REPO_ROOT / "chapters" / f"{source_id}.md").read_text(encoding="utf-8")
+        assert bibkey in cited_keys(text), f"chapters/{source_id}.md does not cite {bibkey}"
+        page = (instructor_build[1] / "chapters" / f"{source_id}.html").read_text(encoding="utf-8")
+        assert 'href="bibliography.html#id' in page or "bibliography.html#" in page
+
+
+def test_bibliography_lists_every_cited_entry(instructor_build):
+    corpus = load_corpus()
+    cited = set().union(*(cited_keys(p.read_text(encoding="utf-8")) for p in CHAPTER_FILES))
+    assert cited <= set(corpus.bibliography), f"cited but not in references.bib: {cited - set(corpus.bibliography)}"
+    page = " ".join(words((instructor_build[1] / "chapters" / "bibliography.html").read_text(encoding="utf-8")))
+    for key in cited:
+        title = " ".join(words(corpus.bibliography[key]["title"]))
+        assert title in page, f"{key} is cited but not listed in the bibliography"
+
+
+def test_each_chapter_page_offers_its_executed_notebook(instructor_build):
+    import nbformat
+
+    html = instructor_build[1]
+    for path in CHAPTER_FILES:
+        page = (html / "chapters" / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert f"_sources/chapters/{path.stem}.ipynb" in page, f"{path.stem}: no notebook download"
+        notebook = nbformat.read(html / "_sources" / "chapters" / f"{path.stem}.ipynb", as_version=4)
+        assert notebook.metadata["analytic_reader"]["executed"] is True
+        code = [c for c in notebook.cells if c.cell_type == "code"]
+        assert all(c.outputs for c in code), f"{path.stem}: the downloadable notebook lacks outputs"
+
+
+def test_data_chapter_offers_the_data_files(instructor_build):
+    html = instructor_build[1]
+    page = (html / "chapters" / "appendix-data.html").read_text(encoding="utf-8")
+    for name in ("claims.csv", "sources.csv"):
+        links = re.findall(rf'href="(\.\./_downloads/[^"]+/{name})"', page)
+        assert links, f"no download link for {name}"
+        target = (html / "chapters" / links[0]).resolve()
+        assert target.read_bytes() == (REPO_ROOT / "data" / name).read_bytes()
+
+
+def test_instructor_guide_table_matches_the_chapters(instructor_build):
+    page = (instructor_build[1] / "chapters" / "instructor-guide.html").read_text(encoding="utf-8")
+    table = page[page.index('class="ar-table ar-guide"'):]
+    rows = re.findall(r"<tr>(.*?)</tr>", table[:table.index("</table>")], re.DOTALL)[1:]
+    expected = [chapter_info(PATHS, n) for n in toc_chapters(PATHS) if n not in ("instructor-guide", "bibliography")]
+    assert len(rows) == len(expected)
+    for row, info in zip(rows, expected):
+        cells = [html_lib.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
+        assert cells[0] == info.title
+        assert cells[1] == "; ".join(info.objectives)
+        assert cells[2] == str(info.minutes)
+        assert cells[4] == str(info.exercises)
+        assert cells[5] == f"{info.name}.html"
+
+
+# --- Links: every internal link and anchor resolves; external links are listed ---------------
+
+class LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            self.ids.add(attributes["name"])
+        for key in ("href", "src"):
+            if attributes.get(key) and tag in ("a", "img", "link", "script"):
+                self.links.append(attributes[key])
+
+
+def crawl(html: Path) -> tuple[list[str], list[str]]:
+    """Broken internal links, and every external link, in a built book."""
+    pages = {p: LinkParser() for p in html.rglob("*.html") if "_static" not in p.parts}
+    for path, parser in pages.items():
+        parser.feed(path.read_text(encoding="utf-8"))
+    broken, external = [], set()
+    for path, parser in pages.items():
+        base = path.relative_to(html).as_posix()
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https", "mailto"):
+                if parts.scheme != "mailto" and not parts.netloc:
+                    broken.append(f"{base}: malformed external link {link}")
+                external.add(link)
+                continue
+            if parts.scheme or link.startswith("//"):
+                if parts.scheme not in ("data", "javascript"):
+                    broken.append(f"{base}: unexpected link {link}")
+                continue
+            target_url, fragment = urldefrag(urljoin(base, link))
+            target = html / unquote(target_url) if target_url else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{base}: {link} -> missing file")
+            elif fragment and target in pages and unquote(fragment) not in pages[target].ids:
+                broken.append(f"{base}: {link} -> missing anchor #{fragment}")
+    return broken, sorted(external)
+
+
+def test_every_internal_link_and_anchor_resolves_and_external_links_are_reported(instructor_build, student_build):
+    report = []
+    for name, (_, html) in (("instructor", instructor_build), ("student", student_build)):
+        broken, external = crawl(html)
+        assert broken == [], "\n".join(broken[:30])
+        report += [f"{name}\t{link}" for link in external]
+    out = REPO_ROOT / "_build" / "external-links.txt"
+    out.write_text("\n".join(report) + "\n", encoding="utf-8")

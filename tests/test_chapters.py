@@ -1,0 +1,144 @@
+"""Chapters: their metadata (front matter), and that each runs the same from any working directory."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import jupytext
+import pytest
+from nbclient import NotebookClient
+
+from analytic_reader.chapters import chapter_info, front_matter, instructor_table, toc_chapters
+from analytic_reader.paths import ProjectPaths
+
+from conftest import REPO_ROOT
+
+PATHS = ProjectPaths(REPO_ROOT)
+CHAPTERS = toc_chapters(PATHS)
+TEACHING_CHAPTERS = [name for name in CHAPTERS if name not in ("bibliography", "instructor-guide")]
+
+
+def test_front_matter_is_read_from_the_yaml_block():
+    assert front_matter("---\nlearning:\n  minutes: 5\n---\n# T\n") == {"learning": {"minutes": 5}}
+    assert front_matter("# No front matter\n") == {}
+
+
+def test_toc_lists_every_chapter_file_in_order():
+    assert CHAPTERS[0] == "intro"
+    assert sorted(CHAPTERS) == sorted(p.stem for p in (REPO_ROOT / "chapters").glob("*.md"))
+
+
+@pytest.mark.parametrize("name", TEACHING_CHAPTERS)
+def test_every_chapter_states_objectives_time_prerequisites_and_has_three_exercises(name):
+    info = chapter_info(PATHS, name)
+    assert 2 <= len(info.objectives) <= 4, info.objectives
+    assert info.minutes > 0
+    assert info.prerequisites, "say 'none' explicitly when there is none"
+    assert info.exercises >= 3
+
+
+def test_every_exercise_has_a_written_solution():
+    for name in CHAPTERS:
+        text = (REPO_ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8")
+        exercises = text.count("{exercise}")
+        solutions = text.count("{solution}")
+        assert solutions == exercises, f"{name}: {exercises} exercises, {solutions} solutions"
+
+
+def test_instructor_table_has_one_row_per_chapter_from_front_matter():
+    table = instructor_table(PATHS)
+    assert list(table["page"]) == [f"{name}.html" for name in CHAPTERS
+                                   if name not in ("instructor-guide", "bibliography")]
+    assert (table["exercises"] >= 3).all()
+
+
+def execute(name: str, cwd) -> list[str]:
+    """Run a chapter top to bottom in a fresh kernel; return its HTML and text outputs."""
+    notebook = jupytext.read(REPO_ROOT / "chapters" / f"{name}.md")
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    outputs = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in data:
+                outputs.append("widget")  # model ids differ between runs; the widget's presence must not
+            else:
+                outputs.append(data.get("text/html") or data.get("text/plain") or output.get("text", ""))
+    return outputs
+
+
+@pytest.mark.book
+def test_each_chapter_runs_the_same_from_chapters_and_from_the_repository_root():
+    jobs = [(name, cwd) for name in CHAPTERS for cwd in (REPO_ROOT / "chapters", REPO_ROOT)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(jobs, pool.map(lambda job: execute(*job), jobs)))
+    for name in CHAPTERS:
+        from_chapters, from_root = results[(name, REPO_ROOT / "chapters")], results[(name, REPO_ROOT)]
+        assert from_chapters == from_root, f"{name} gives different outputs depending on the working directory"
+
+
+# --- Adding a source: data plus one chapter file -----------------------------------------
+
+import csv  # noqa: E402
+import hashlib  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from analytic_reader import load_corpus  # noqa: E402
+from analytic_reader.chapters import scaffold_source_chapter  # noqa: E402
+from analytic_reader.tables import claim_matrix, reading_counts  # noqa: E402
+
+SIXTH_SEED = ("Moscow sold Tehran nothing it needed in 2026.\n"
+              "Analysts said the partnership had become a mutual alibi rather than an alliance.\n")
+
+
+def append_csv_row(path: Path, row: dict) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        columns = next(csv.reader(handle))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=columns, lineterminator="\n").writerow(row)
+
+
+def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
+    copy = tmp_path / "book"
+    shutil.copytree(REPO_ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", "_vendored", "node_modules",
+                                                                  ".git", ".pytest_cache", ".hypothesis"))
+    (copy / "seeds" / "005_fixture.txt").write_text(SIXTH_SEED, encoding="utf-8")
+    digest = hashlib.sha256(SIXTH_SEED.encode()).hexdigest()
+    with (copy / "seeds" / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"{digest}  005_fixture.txt\n")
+    append_csv_row(copy / "data" / "sources.csv", {
+        "source_id": "mutual-alibi", "seed_file": "seeds/005_fixture.txt", "bibkey": "mutual_alibi_2026",
+        "title": "A mutual alibi", "outlet": "", "authors": "", "published": "2026-06", "date_precision": "month",
+        "genre": "opinion", "url": "", "lean": "fraying", "dating_note": "A test fixture dated June 2026."})
+    for number, (quote, reading) in enumerate([("Moscow sold Tehran nothing it needed in 2026.", "fraying"),
+                                               ("the partnership had become a mutual alibi", "fraying")], start=1):
+        append_csv_row(copy / "data" / "claims.csv", {
+            "claim_id": f"mutual-alibi-0{number}", "source_id": "mutual-alibi", "quote": quote,
+            "paraphrase": "Russia delivered no useful arms to Iran that year.", "kind": "assessment",
+            "speaker": "author", "theater": "middle-east", "topic": "arms transfers", "reading": reading,
+            "rationale": "Help that never arrives is the fraying reading's core evidence."})
+    with (copy / "references.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n@misc{mutual_alibi_2026,\n  title = {A mutual alibi},\n  year = {2026},\n  month = {jun}\n}\n")
+
+    chapter = scaffold_source_chapter(ProjectPaths(copy), "mutual-alibi")
+    assert chapter == copy / "chapters" / "mutual-alibi.md"
+    assert "{cite:p}`mutual_alibi_2026`" in chapter.read_text(encoding="utf-8")
+    assert toc_chapters(ProjectPaths(copy)).index("mutual-alibi") == toc_chapters(ProjectPaths(copy)).index(
+        "coordinate-fronts") + 1  # June 2026 comes after April 2026
+
+    stamp = tmp_path / "stamp"
+    stamp.touch()
+    os.utime(stamp, (2**31, 2**31))  # newer than the copied pyproject: `make` installs nothing
+    venv = Path(sys.executable).parent.parent
+    result = subprocess.run(["make", "-C", str(copy), "check", f"VENV={venv}", f"STAMP={stamp}"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    corpus = load_corpus(copy)
+    assert "mutual-alibi" in claim_matrix(corpus).columns
+    assert reading_counts(corpus).loc["mutual-alibi", "fraying"] == 2
+    assert list(corpus.sources.index)[-1] == "mutual-alibi"

@@ -1,0 +1,69 @@
+from analytic_reader import load_corpus
+from analytic_reader.highlights import highlighted_text_html
+from analytic_reader.tables import (claim_matrix, contested_topics, html_table, reading_balance, reading_counts,
+                                    source_claims, source_claims_html)
+
+from conftest import TINY_CLAIMS, TINY_SOURCE, write_project
+
+
+def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
+    table = source_claims(load_corpus(tiny_project), "tiny")
+    assert list(table.columns) == ["Claim", "Quote (verbatim)", "In our words", "Kind", "Speaker", "Theater",
+                                   "Topic", "Reading"]
+    assert list(table.index) == [0, 1]
+    html = source_claims_html(load_corpus(tiny_project), "tiny")
+    assert 'id="row-tiny-01"' in html and 'href="appendix-texts.html#claim-tiny-01"' in html
+    assert "<caption>" in html and 'scope="col"' in html
+
+
+def test_reading_counts_and_balance(tiny_project):
+    corpus = load_corpus(tiny_project)
+    counts = reading_counts(corpus)
+    assert counts.loc["tiny", ["linked", "fraying", "both", "neither", "total"]].tolist() == [1, 1, 0, 0, 2]
+    balance = reading_balance(corpus)
+    assert balance.loc["tiny", "supports linked"] == 0.5 and balance.loc["tiny", "supports fraying"] == 0.5
+
+
+def test_claim_matrix_marks_readings_with_letters(tiny_project):
+    matrix = claim_matrix(load_corpus(tiny_project))
+    assert matrix.loc["drones and missiles", "tiny"] == "tiny-01 (L)"
+    assert matrix.loc["diplomacy", "tiny"] == "tiny-02 (F)"
+
+
+def test_contested_topics_need_both_readings(tiny_project):
+    claims = [TINY_CLAIMS[0], dict(TINY_CLAIMS[1], topic="drones and missiles")]
+    write_project(tiny_project, claims=claims)
+    table = contested_topics(load_corpus(tiny_project))
+    assert table.loc[0, "topic"] == "drones and missiles" and bool(table.loc[0, "contested"])
+
+
+def test_tables_escape_everything_from_the_data(tiny_project):
+    write_project(tiny_project, sources=[dict(TINY_SOURCE, title="<b>bold</b> & <script>x()</script>")],
+                  claims=[dict(TINY_CLAIMS[0], speaker="<script>alert(1)</script>")])
+    html = source_claims_html(load_corpus(tiny_project), "tiny")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html
+
+
+def test_full_text_highlights_every_claim_once_with_anchor_and_backlink(tiny_project):
+    html = highlighted_text_html(load_corpus(tiny_project), "tiny")
+    for claim_id in ("tiny-01", "tiny-02"):
+        assert html.count(f'id="claim-{claim_id}"') == 1
+        assert html.count(f'href="tiny.html#row-{claim_id}"') == 1
+    assert "“partnership”" in html  # the seed's own characters, escaped only where needed
+
+
+def test_overlapping_quotes_are_both_highlighted(tiny_project):
+    claims = [TINY_CLAIMS[1], dict(TINY_CLAIMS[1], claim_id="tiny-03", quote="gave little")]
+    write_project(tiny_project, claims=claims)
+    html = highlighted_text_html(load_corpus(tiny_project), "tiny")
+    assert 'data-claims="tiny-02 tiny-03"' in html
+    assert html.count('id="claim-tiny-03"') == 1
+
+
+def test_html_table_shows_index_only_when_asked():
+    import pandas as pd
+
+    frame = pd.DataFrame({"a": [1]}, index=["row"])
+    assert 'scope="row"' not in html_table(frame, caption="c")
+    assert '<th scope="row">row</th>' in html_table(frame, caption="c", index_header="name")
