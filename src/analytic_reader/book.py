@@ -5,12 +5,13 @@ Chapters stay thin (a line or two per cell); the logic lives in the modules this
 
 from __future__ import annotations
 
+import io
 import re
 from html import escape
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, Image
 
 from . import tables
 from .chapters import chapter_info
@@ -102,11 +103,17 @@ def paths(root: Path | str | None = None) -> ProjectPaths:
     return ProjectPaths.find(root)
 
 
-def balance_chart(corpus: Corpus):
-    """The reading-balance chart (a matplotlib Figure); pair it with ``balance_table``."""
+def balance_chart(corpus: Corpus) -> Image:
+    """The reading-balance chart as a PNG image; pair it with ``balance_table`` (its text equivalent).
+
+    A rendered image displays the same in the book build, JupyterLab and a plain kernel, whatever
+    matplotlib backend is active.
+    """
     from .charts import balance_chart as make_chart
 
-    return make_chart(corpus)
+    buffer = io.BytesIO()
+    make_chart(corpus).savefig(buffer, format="png", dpi=110)
+    return Image(data=buffer.getvalue(), format="png")
 
 
 def balance_table(corpus: Corpus) -> HTML:

@@ -6,14 +6,10 @@ and every chart comes with a table of the same numbers as its text equivalent.
 
 from __future__ import annotations
 
-import matplotlib
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # the chart is rendered to a static image; no display is needed
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .tables import reading_balance  # noqa: E402
-from .validate import Corpus  # noqa: E402
+from .tables import reading_balance
+from .validate import Corpus
 
 STYLES = {
     "supports linked": {"linestyle": "-", "marker": "o", "color": "#1b4f72"},
@@ -24,7 +20,9 @@ STYLES = {
 def balance_chart(corpus: Corpus) -> Figure:
     """Share of each source's claims supporting each reading, sources in publication order."""
     balance = reading_balance(corpus)
-    figure, axes = plt.subplots(figsize=(7, 3.6), layout="constrained")
+    # A bare Figure (not pyplot): no global state, and the notebook displays it exactly once.
+    figure = Figure(figsize=(7, 3.6), layout="constrained")
+    axes = figure.subplots()
     labels = [f"{source}\n{corpus.sources.loc[source, 'published']}" for source in balance.index]
     positions = range(len(balance))
     for column, style in STYLES.items():
@@ -39,5 +37,4 @@ def balance_chart(corpus: Corpus) -> Figure:
     axes.grid(axis="y", alpha=0.3)
     axes.legend(loc="lower left", fontsize=8, frameon=False)
     axes.set_title("Support for each reading, source by source, oldest first", fontsize=10)
-    plt.close(figure)  # the notebook displays the returned figure once, not twice
     return figure

@@ -42,6 +42,6 @@ def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | No
             ended = [span for span in covering if span[1] == end]
             pieces.append("".join(
                 f'<a class="ar-backlink" href="{escape(page)}#{escape(row_anchor(span[2]))}" '
-                f'aria-label="Back to claim {escape(span[2])} in its table">[{escape(span[2])} '
+                f'title="Back to this claim in its table">[{escape(span[2])} '
                 f'{escape(READING_MARK[span[3]])}]</a>' for span in ended))
     return f'<div class="ar-source-text" lang="en">{"".join(pieces)}</div>'

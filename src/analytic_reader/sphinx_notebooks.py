@@ -1,4 +1,9 @@
-"""Sphinx extension: offer each chapter as an executed notebook (``.ipynb``) for download.
+"""Sphinx extension: keep the execution cache honest, and offer each chapter as an executed
+notebook (``.ipynb``) for download.
+
+The cache (``execute_notebooks: cache``) keys on a chapter's code only. Our chapters' outputs also
+depend on the data, the seeds, the bibliography and this package, so when any of those changes
+the cache is dropped and every chapter re-executes: a stale table must never reach the book.
 
 On a cache hit, myst-nb writes ``_build/jupyter_execute/<page>.ipynb`` without outputs, so that
 file cannot be offered as is. This extension merges the cached outputs (and widget state) back
@@ -9,6 +14,8 @@ unexecuted, on purpose, and says so in its metadata.
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +60,52 @@ def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+INPUT_GLOBS = ("data/*", "seeds/*", "references.bib")
+STAMP_NAME = ".analytic-reader-inputs"
+
+
+def inputs_digest(book_root: Path) -> str:
+    """SHA-256 over what chapter outputs depend on besides their code: data, seeds, bib, package."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = sorted(package.rglob("*.py")) + sorted(p for g in INPUT_GLOBS for p in book_root.glob(g))
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _stamp(app: Sphinx) -> Path:
+    return Path(app.outdir).parent / STAMP_NAME
+
+
+def drop_stale_cache(app: Sphinx, config: Any) -> None:
+    """Before anything executes: if the inputs changed since the last build, drop the cache."""
+    stamp = _stamp(app)
+    current = inputs_digest(Path(app.srcdir))
+    app.env_inputs_changed = not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != current
+    cache = Path(app.outdir).parent / ".jupyter_cache"
+    if app.env_inputs_changed and cache.exists():
+        LOGGER.info("analytic_reader: data, seeds or package changed; re-executing every chapter")
+        shutil.rmtree(cache)
+
+
+def outdated_notebooks(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Re-read every notebook chapter when the inputs changed (their outputs depend on them)."""
+    if not getattr(app, "env_inputs_changed", False):
+        return []
+    return [doc for doc in env.found_docs if str(env.doc2path(doc)).endswith(".md") and doc.startswith("chapters/")]
+
+
+def record_inputs(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None:
+        _stamp(app).write_text(inputs_digest(Path(app.srcdir)) + "\n", encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", drop_stale_cache)
+    app.connect("env-get-outdated", outdated_notebooks)
+    app.connect("build-finished", record_inputs)
     # Runs before the theme builds its header buttons (priority 500), so the menu offers the notebook.
     app.connect("html-page-context", add_notebook_download, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
