@@ -57,7 +57,13 @@ def test_corpus_scale_view_counts_every_claim():
 
 # --- In the browser ------------------------------------------------------------------------
 
-from browser import chromium_path, html_pages, serve, settle, watch  # noqa: E402
+from browser import axe_source, chromium_path, html_pages, serve, settle, watch  # noqa: E402
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.impact} ${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0].html.slice(0, 160)}`);
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +84,13 @@ def visible_view_text(toggle) -> str:
 
 
 def check_edition(chromium, html) -> dict[str, int]:
-    """Open every page; check loads, errors and every toggle. Returns toggles seen per page."""
+    """Open every page; check loads, errors, accessibility (axe-core) and every toggle.
+
+    Returns the number of toggles seen per page.
+    """
     toggles_seen: dict[str, int] = {}
     problems: list[str] = []
+    axe = axe_source()
     with serve(html) as base:
         for path in html_pages(html):
             context = chromium.new_context()
@@ -92,6 +102,12 @@ def check_edition(chromium, html) -> dict[str, int]:
             if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
                 page.wait_for_selector(".ar-reading-toggle .widget-toggle-button", timeout=15000)
             toggles_seen[path] = toggles.count()
+            views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+            rendered = page.locator(".ar-reading-toggle .widget-toggle-buttons").count()
+            if rendered != toggles.count() or (views and toggles.count() != 1):
+                problems.append(f"{path}: {views} widget view(s) rendered as {rendered} toggle control(s)")
+            page.add_script_tag(content=axe)
+            problems += [f"{path}: axe: {v}" for v in page.evaluate(AXE_RUN)]
             for index in range(toggles.count()):
                 toggle = toggles.nth(index)
                 buttons = toggle.locator(".widget-toggle-button")
