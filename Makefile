@@ -65,3 +65,7 @@ publish: book
 
 clean:
 	rm -rf _build _vendored
+
+## Build-performance figures on a temporary copy (clean, no-op, prose edit, code edit, floor, pages, engine).
+bench: $(STAMP) widgets
+	$(BIN)/python tools/bench.py

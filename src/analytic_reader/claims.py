@@ -8,6 +8,7 @@ else may, not even a curly quote.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,8 +62,12 @@ class Span:
     end: int
 
 
+@functools.lru_cache(maxsize=256)
 def _collapse_whitespace(text: str) -> tuple[str, list[int]]:
-    """Text with each whitespace run as one space, and each kept character's original offset."""
+    """Text with each whitespace run as one space, and each kept character's original offset.
+
+    Cached: every quote of a source is looked up in the same seed, so each seed is collapsed once.
+    """
     chars: list[str] = []
     offsets: list[int] = []
     in_space = False

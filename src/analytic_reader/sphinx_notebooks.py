@@ -15,7 +15,10 @@ unexecuted, on purpose, and says so in its metadata.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +105,90 @@ def record_inputs(app: Sphinx, exception: Exception | None) -> None:
         _stamp(app).write_text(inputs_digest(Path(app.srcdir)) + "\n", encoding="utf-8")
 
 
+def _execute(notebook: nbformat.NotebookNode, cwd: str, timeout: int) -> Any:
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    return single_nb_execution(notebook, cwd=cwd, allow_errors=False, timeout=timeout, meta_override=True)
+
+
+def execute_in_parallel(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """Start executing, several at a time, the chapters about to be read that the cache lacks.
+
+    myst-nb executes one notebook after another while reading, and most of that time is spent
+    starting a kernel and importing pandas. Here the chapters run side by side in worker threads
+    (each in its own kernel process), and Sphinx reads each one as soon as it is done (see
+    ``wait_for_chapter``), so reading overlaps execution. A chapter that fails is left out of the
+    cache, so myst-nb runs it again and reports the error the usual way.
+    """
+    config = env.mystnb_config
+    app.analytic_reader_jobs = {}
+    if config.execution_mode != "cache" or len(docnames) < 2:
+        return
+    from jupyter_cache import get_cache
+    from myst_nb.core.read import create_nb_reader
+
+    cache = get_cache(config.execution_cache_path)
+    pending = []
+    for docname in docnames:
+        path = Path(env.doc2path(docname))
+        if path.suffix != ".md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        reader = create_nb_reader(str(path), env.myst_config, config, text)
+        if reader is None:
+            continue
+        notebook = reader.read(text)
+        if not any(cell.cell_type == "code" for cell in notebook.cells):
+            continue
+        try:
+            cache.match_cache_notebook(notebook)
+            continue  # already cached
+        except KeyError:
+            pending.append((docname, path, reader.read_fmt, notebook))
+    if len(pending) < 2:
+        return
+    workers = min(len(pending), int(os.environ.get("ANALYTIC_READER_WORKERS", 0)) or (os.cpu_count() or 1))
+    LOGGER.info(f"analytic_reader: executing {len(pending)} chapters, {workers} at a time")
+    pool = ThreadPoolExecutor(max_workers=workers)
+    for docname, path, read_fmt, notebook in pending:
+        future = pool.submit(_execute, notebook, str(path.parent), config.execution_timeout)
+        app.analytic_reader_jobs[docname] = (future, path, read_fmt, notebook)
+    app.analytic_reader_pool = (pool, cache, time.perf_counter(), len(pending))
+    # Read the pages that need no execution first, then the chapters in the order they were started.
+    docnames[:] = [d for d in docnames if d not in app.analytic_reader_jobs] + [job[0] for job in pending]
+
+
+def wait_for_chapter(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Before Sphinx reads a chapter: wait for its execution, and put the result in the cache."""
+    jobs = getattr(app, "analytic_reader_jobs", {})
+    job = jobs.pop(docname, None)
+    if job is None:
+        return
+    from jupyter_cache.base import CacheBundleIn
+
+    future, path, read_fmt, notebook = job
+    pool, cache, started, count = app.analytic_reader_pool
+    result = future.result()
+    if result.err is None:
+        record = cache.add_nb_to_project(str(path), read_data=read_fmt)
+        cache.cache_notebook_bundle(CacheBundleIn(notebook, record.uri, data={"execution_seconds": result.time}),
+                                    check_validity=False, overwrite=True)
+    if not jobs:
+        pool.shutdown()
+        LOGGER.info(f"analytic_reader: executed {count} chapters in {time.perf_counter() - started:.1f} s")
+
+
+def stop_workers(app: Sphinx, exception: Exception | None) -> None:
+    pool = getattr(app, "analytic_reader_pool", None)
+    if pool is not None:
+        pool[0].shutdown(cancel_futures=True)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", drop_stale_cache)
+    app.connect("env-before-read-docs", execute_in_parallel)
+    app.connect("source-read", wait_for_chapter)
+    app.connect("build-finished", stop_workers)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("build-finished", record_inputs)
     # Runs before the theme builds its header buttons (priority 500), so the menu offers the notebook.
