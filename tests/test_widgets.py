@@ -173,3 +173,75 @@ def test_toggle_has_visible_keyboard_focus(chromium, instructor_build):
         page.close()
     assert focus is not None, "the toggle cannot be reached with the Tab key"
     assert focus["visible"] and focus["outline"] != "none" and focus["width"] != "0px", focus
+
+
+# --- Hostile data: shown as text everywhere, never run -----------------------------------
+
+HOSTILE_SEED = ('An ordinary opening sentence about Moscow and Tehran.\n'
+                'Officials wrote <script>window.__pwned = "quote"</script> in a cable.\n'
+                'A caption read <img src=x onerror="window.__pwned = \'img\'"> beside the photo.\n')
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
+    import shutil
+    import sys
+
+    from conftest import build_book, build_warnings, REPO_ROOT
+    from analytic_reader.chapters import scaffold_source_chapter
+    from analytic_reader.paths import ProjectPaths
+    from test_chapters import append_csv_row
+
+    copy = tmp_path / "book"
+    shutil.copytree(REPO_ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", "node_modules", ".git",
+                                                                  ".pytest_cache", ".hypothesis"))
+    import hashlib
+    (copy / "seeds" / "005_hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
+    with (copy / "seeds" / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"{hashlib.sha256(HOSTILE_SEED.encode()).hexdigest()}  005_hostile.txt\n")
+    append_csv_row(copy / "data" / "sources.csv", {
+        "source_id": "hostile", "seed_file": "seeds/005_hostile.txt", "bibkey": "hostile_2026",
+        "title": 'Title <script>window.__pwned = "title"</script> & <b>bold</b>', "outlet": "<i>Outlet</i>",
+        "authors": "", "published": "2026-07", "date_precision": "month", "genre": "opinion", "url": "",
+        "lean": "fraying", "dating_note": "<svg onload=\"window.__pwned='note'\">"})
+    for number, quote in enumerate(['<script>window.__pwned = "quote"</script>',
+                                    '<img src=x onerror="window.__pwned = \'img\'">'], start=1):
+        append_csv_row(copy / "data" / "claims.csv", {
+            "claim_id": f"hostile-0{number}", "source_id": "hostile", "quote": quote,
+            "paraphrase": "<img src=y onerror=\"window.__pwned='paraphrase'\"> a cable shows code.",
+            "kind": "factual report", "speaker": "<script>window.__pwned='speaker'</script>",
+            "theater": "global", "topic": "diplomacy", "reading": ("linked", "fraying")[number - 1],
+            "rationale": "<iframe srcdoc=x></iframe>"})
+    with (copy / "references.bib").open("a", encoding="utf-8") as bib:
+        bib.write('\n@misc{hostile_2026,\n  title = {Bib <script>window.__pwned = "bib"</script> title},\n'
+                  '  note = {<img src=z onerror="window.__pwned=1">},\n  year = {2026}\n}\n')
+    scaffold_source_chapter(ProjectPaths(copy), "hostile")
+
+    result, html = build_book(copy)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert build_warnings(result) == []
+
+    page = (html / "chapters" / "hostile.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in page and "<img src=x onerror" not in page
+    assert "&lt;script&gt;window.__pwned" in page  # the source card, table and bibliography show it as text
+
+    with serve(html) as base:
+        for path in ("chapters/hostile.html", "chapters/appendix-texts.html", "chapters/weighing-the-readings.html",
+                     "chapters/bibliography.html"):
+            page = chromium.new_page()
+            dialogs = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(f"{base}/{path}", wait_until="load")
+            page.wait_for_timeout(800)
+            if path != "chapters/bibliography.html":
+                if page.locator(".ar-reading-toggle").count():
+                    page.locator(".ar-reading-toggle .widget-toggle-button").nth(1).click()
+                    page.wait_for_timeout(300)
+            assert page.evaluate("typeof window.__pwned") == "undefined", f"data ran as script on {path}"
+            assert dialogs == []
+            text = page.inner_text("body")
+            if path == "chapters/hostile.html":
+                assert '<script>window.__pwned = "quote"</script>' in text  # shown, literally
+                assert "<script>window.__pwned='speaker'</script>" in text
+            page.close()

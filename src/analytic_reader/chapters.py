@@ -5,6 +5,7 @@ instructor guide are both generated from it.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,12 @@ def instructor_table(paths: ProjectPaths, exclude: tuple[str, ...] = ("instructo
 SOURCES_PART = "The sources, oldest first"
 
 
+def markdown_literal(text: str) -> str:
+    """``text`` escaped for MyST markdown, so a title from the data is shown as typed, never parsed
+    (no emphasis, no roles, no raw HTML)."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
 def scaffold_source_chapter(paths: ProjectPaths, source_id: str) -> Path:
     """Create ``chapters/<source_id>.md`` from the template and list it in ``_toc.yml`` by date.
 
@@ -112,9 +119,11 @@ def scaffold_source_chapter(paths: ProjectPaths, source_id: str) -> Path:
         raise FileExistsError(f"{paths.relative(target)} already exists; edit it instead")
     source = corpus.sources.loc[source_id]
     template = (paths.root / "templates" / "source-chapter.md").read_text(encoding="utf-8")
+    title = str(source["title"])
+    objective = f"Summarize the argument of “{title}” in your own words"
     filled = (template.replace("{{SOURCE_ID}}", source_id).replace("{{BIBKEY}}", str(source["bibkey"]))
-              .replace("{{TITLE}}", str(source["title"]).replace('"', "'"))
-              .replace("{{SHORT_TITLE}}", str(source["title"])))
+              .replace("{{OBJECTIVE_SUMMARY}}", json.dumps(objective, ensure_ascii=False))  # valid YAML
+              .replace("{{SHORT_TITLE}}", markdown_literal(title)))
     target.write_text(filled, encoding="utf-8")
 
     toc_path = paths.root / "_toc.yml"

@@ -1,5 +1,10 @@
-"""Sphinx extension: small accessibility repairs to HTML that Sphinx and its extensions emit.
+"""Sphinx extension: small repairs to the HTML that Sphinx and the theme emit.
 
+Safety: sphinx-book-theme puts the page title's plain text into ``pagetitle`` and ``root_title``
+and its templates print them unescaped, so a title containing ``<script>`` (a source title from
+the data, say) would run in the reader's browser. They are escaped here, after the theme sets them.
+
+Accessibility:
 Sphinx 7.4 writes a bibliography as ``<div role="list">`` whose entries carry the deprecated
 ``doc-biblioentry`` role, so assistive technology (and axe-core) sees a list without list items.
 The entries are list items; say so.
@@ -7,6 +12,7 @@ The entries are list items; say so.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -18,6 +24,14 @@ def repair_roles(app: Sphinx, pagename: str, templatename: str, context: dict[st
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def escape_theme_titles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                        doctree: Any) -> None:
+    for key in ("pagetitle", "root_title"):
+        if isinstance(context.get(key), str):
+            context[key] = escape(context[key], quote=False)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", repair_roles)
+    app.connect("html-page-context", escape_theme_titles, priority=900)  # after the theme's (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
