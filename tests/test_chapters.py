@@ -142,3 +142,36 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
     assert "mutual-alibi" in claim_matrix(corpus).columns
     assert reading_counts(corpus).loc["mutual-alibi", "fraying"] == 2
     assert list(corpus.sources.index)[-1] == "mutual-alibi"
+
+
+# --- Prose is ours: outside marked quotations, no chapter borrows a seed's sentence --------
+
+import re  # noqa: E402
+
+from analytic_reader.claims import COPIED_WORDS_LIMIT, copied_run  # noqa: E402
+
+
+def prose_outside_quotations(text: str) -> str:
+    """A chapter's own prose: code, blockquotes, quoted spans (“…”, "…") and headings (which carry
+    the sources' titles) removed."""
+    text = re.sub(r"^(`{3,}|:{3,})\{code-cell\}.*?^\1\s*$", " ", text, flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^`{3,}python.*?^`{3,}\s*$", " ", text, flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^(>|#).*$", " ", text, flags=re.MULTILINE)
+    text = re.sub(r"“[^”]*”|\"[^\"\n]*\"", " ", text)
+    return text
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_prose_borrows_no_sentence_from_the_seeds(name):
+    prose = prose_outside_quotations((REPO_ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8"))
+    for seed in sorted((REPO_ROOT / "seeds").glob("*.txt")):
+        run = copied_run(prose, seed.read_text(encoding="utf-8"))
+        assert run is None, f"chapters/{name}.md copies {COPIED_WORDS_LIMIT}+ words from {seed.name} " \
+                            f"outside a marked quotation: “{run}”"
+
+
+def test_the_prose_check_catches_an_unmarked_copy():
+    borrowed = "Russia and Iran are no longer just helping each other at the margins."
+    seed = (REPO_ROOT / "seeds" / "000_e76c9fad4f7fe197.txt").read_text(encoding="utf-8")
+    assert copied_run(prose_outside_quotations(f"We think {borrowed}"), seed) is not None
+    assert copied_run(prose_outside_quotations(f"They write “{borrowed}”."), seed) is None
