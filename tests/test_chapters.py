@@ -175,3 +175,29 @@ def test_the_prose_check_catches_an_unmarked_copy():
     seed = (REPO_ROOT / "seeds" / "000_e76c9fad4f7fe197.txt").read_text(encoding="utf-8")
     assert copied_run(prose_outside_quotations(f"We think {borrowed}"), seed) is not None
     assert copied_run(prose_outside_quotations(f"They write “{borrowed}”."), seed) is None
+
+
+# --- The code in the solutions runs against the real data --------------------------------
+
+from analytic_reader.editions import solution_texts  # noqa: E402
+
+SOLUTION_CODE = [(path.stem, number, code)
+                 for path in sorted((REPO_ROOT / "chapters").glob("*.md"))
+                 for number, body in enumerate(solution_texts(path.read_text(encoding="utf-8")), start=1)
+                 for code in re.findall(r"^```python\n(.*?)^```", body, re.MULTILINE | re.DOTALL)]
+
+
+def test_data_exercises_have_code_solutions():
+    assert len({name for name, _, _ in SOLUTION_CODE}) >= 8
+
+
+@pytest.mark.parametrize(("chapter", "number", "code"), SOLUTION_CODE,
+                         ids=[f"{name}-solution{number}" for name, number, _ in SOLUTION_CODE])
+def test_solution_code_runs_on_the_real_data(chapter, number, code, monkeypatch):
+    import pandas as pd
+
+    from analytic_reader import book
+
+    monkeypatch.chdir(REPO_ROOT / "chapters")
+    namespace = {"corpus": load_corpus(), "book": book, "pd": pd}
+    exec(compile(code, f"{chapter} solution {number}", "exec"), namespace)  # noqa: S102 - our own solutions
