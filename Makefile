@@ -57,7 +57,7 @@ $(LAB_STAMP): $(STAMP)
 
 ## JupyterLab in the project's environment; chapters open as notebooks (jupytext).
 lab: $(LAB_STAMP)
-	$(BIN)/jupyter lab --notebook-dir=. chapters
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/chapters $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Publish _build/html to the gh-pages branch (any static host can serve _build/html as is).
 publish: book
