@@ -243,3 +243,15 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
                 assert '<script>window.__pwned = "quote"</script>' in text  # shown, literally
                 assert "<script>window.__pwned='speaker'</script>" in text
             page.close()
+
+
+def test_browser_tests_skip_without_chromium_locally_but_fail_in_ci(monkeypatch):
+    import browser
+
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Chromium is not installed"):
+        browser.chromium_path()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is set"):
+        browser.chromium_path()
