@@ -83,6 +83,16 @@ def visible_view_text(toggle) -> str:
     return " ".join(t for t in toggle.locator(".ar-view").all_inner_texts() if t.strip())
 
 
+def wait_for_view(toggle, label: str) -> None:
+    """Wait (up to 5 s, for slow machines) until the view of the reading ``label`` is visible."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        toggle.locator(".ar-view", has_text=f"Reading: {label}").first.wait_for(state="visible", timeout=5000)
+    except PlaywrightTimeout:
+        pass  # the assertions that follow say what is wrong
+
+
 def check_edition(chromium, html) -> dict[str, int]:
     """Open every page; check loads, errors, accessibility (axe-core) and every toggle.
 
@@ -117,7 +127,7 @@ def check_edition(chromium, html) -> dict[str, int]:
                 if toggle.locator('[role="group"][aria-labelledby]').count() != 1:
                     problems.append(f"{path}: toggle {index} has no labelled group role")
                 buttons.nth(1).click()
-                page.wait_for_timeout(200)
+                wait_for_view(toggle, "Fraying partnership")
                 if [buttons.nth(i).get_attribute("aria-pressed") for i in range(2)] != ["false", "true"]:
                     problems.append(f"{path}: toggle {index} does not announce its new state")
                 after = visible_view_text(toggle)
@@ -126,7 +136,7 @@ def check_edition(chromium, html) -> dict[str, int]:
                     problems.append(f"{path}: toggle {index} did not switch views")
                 buttons.nth(0).focus()
                 page.keyboard.press("Space")
-                page.wait_for_timeout(200)
+                wait_for_view(toggle, "Linked theaters")
                 if "Reading: Linked theaters" not in visible_view_text(toggle):
                     problems.append(f"{path}: toggle {index} cannot be switched back from the keyboard")
             settle(page, log)
