@@ -1,6 +1,24 @@
-"""analytic_reader: load, check and present a small corpus of sources on one contested question."""
+"""analytic_reader: load, check and present a small corpus of sources on one contested question.
+
+The heavy parts (pandas) load on first use, so the Sphinx extensions in this package add nothing to
+the start-up of every book build.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from .problems import DataError, Problem
-from .validate import Corpus, load_corpus, validate_project
+
+if TYPE_CHECKING:
+    from .validate import Corpus, load_corpus, validate_project
 
 __all__ = ["Corpus", "DataError", "Problem", "load_corpus", "validate_project"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Corpus", "load_corpus", "validate_project"):
+        from . import validate
+
+        return getattr(validate, name)
+    raise AttributeError(f"module 'analytic_reader' has no attribute {name!r}")
