@@ -147,6 +147,8 @@ def execute_in_parallel(app: Sphinx, env: Any, docnames: list[str]) -> None:
             pending.append((docname, path, reader.read_fmt, notebook))
     if len(pending) < 2:
         return
+    # Longest first, so that no long chapter starts last and runs alone: code cells, then length.
+    pending.sort(key=lambda job: (sum(c.cell_type == "code" for c in job[3].cells), len(str(job[3]))), reverse=True)
     workers = min(len(pending), int(os.environ.get("ANALYTIC_READER_WORKERS", 0)) or (os.cpu_count() or 1))
     LOGGER.info(f"analytic_reader: executing {len(pending)} chapters, {workers} at a time")
     pool = ThreadPoolExecutor(max_workers=workers)
