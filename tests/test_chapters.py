@@ -201,3 +201,39 @@ def test_solution_code_runs_on_the_real_data(chapter, number, code, monkeypatch)
     monkeypatch.chdir(REPO_ROOT / "chapters")
     namespace = {"corpus": load_corpus(), "book": book, "pd": pd}
     exec(compile(code, f"{chapter} solution {number}", "exec"), namespace)  # noqa: S102 - our own solutions
+
+
+# --- Counts the prose states: a data change must not leave the chapters silently wrong ------
+
+PROSE_COUNTS = {
+    "claims": 59,
+    "by source and reading": {
+        "allies-closer": {"linked": 7, "neither": 4, "fraying": 1},
+        "coordinate-fronts": {"linked": 8, "both": 3},
+        "dangerous-alliance": {"linked": 10, "fraying": 1, "neither": 1},
+        "fraying-axis": {"fraying": 6, "linked": 5, "both": 1},
+        "growing-ties": {"linked": 7, "both": 3, "fraying": 2},
+    },
+    "by topic": {"strategic alignment": 22, "drones and missiles": 8, "arms transfers": 6, "Western response": 5,
+                 "air defense": 4, "nuclear program": 3, "diplomacy": 3, "Syria": 3, "intelligence": 2,
+                 "energy and sanctions": 2, "proxies": 1},
+    "by theater": {"both": 23, "middle-east": 16, "global": 14, "ukraine": 6},
+    "spoken by the author": {"allies-closer": 10, "coordinate-fronts": 6, "dangerous-alliance": 3,
+                             "fraying-axis": 12, "growing-ties": 12},
+}
+
+
+def test_the_counts_the_chapters_state_still_match_the_data():
+    claims = load_corpus().claims
+    actual = {
+        "claims": len(claims),
+        "by source and reading": {s: {str(r): int(n) for r, n in g.value_counts().items() if n}
+                                  for s, g in claims.groupby("source_id")["reading"]},
+        "by topic": {str(t): int(n) for t, n in claims["topic"].value_counts().items() if n},
+        "by theater": {str(t): int(n) for t, n in claims["theater"].value_counts().items() if n},
+        "spoken by the author": {s: int(n) for s, n in claims[claims["speaker"] == "author"].groupby("source_id").size().items()},
+    }
+    assert actual == PROSE_COUNTS, (
+        "data/claims.csv changed the counts that the chapters' prose states (introduction, source "
+        "chapters, Weighing the readings, appendices, and the data-exercise solutions): update that prose, "
+        "then PROSE_COUNTS here")
