@@ -177,12 +177,12 @@ class LinkParser(HTMLParser):
                 self.links.append(attributes[key])
 
 
-def crawl(html: Path) -> tuple[list[str], list[str]]:
-    """Broken internal links, and every external link, in a built book."""
+def crawl(html: Path) -> tuple[list[str], list[str], int]:
+    """Broken internal links, every external link, and how many internal links were checked."""
     pages = {p: LinkParser() for p in html.rglob("*.html") if "_static" not in p.parts}
     for path, parser in pages.items():
         parser.feed(path.read_text(encoding="utf-8"))
-    broken, external = [], set()
+    broken, external, checked = [], set(), 0
     for path, parser in pages.items():
         base = path.relative_to(html).as_posix()
         for link in parser.links:
@@ -196,6 +196,7 @@ def crawl(html: Path) -> tuple[list[str], list[str]]:
                 if parts.scheme not in ("data", "javascript"):
                     broken.append(f"{base}: unexpected link {link}")
                 continue
+            checked += 1
             target_url, fragment = urldefrag(urljoin(base, link))
             target_url = urlsplit(target_url).path
             target = html / unquote(target_url) if target_url else path
@@ -205,14 +206,16 @@ def crawl(html: Path) -> tuple[list[str], list[str]]:
                 broken.append(f"{base}: {link} -> missing file")
             elif fragment and target in pages and unquote(fragment) not in pages[target].ids:
                 broken.append(f"{base}: {link} -> missing anchor #{fragment}")
-    return broken, sorted(external)
+    return broken, sorted(external), checked
 
 
 def test_every_internal_link_and_anchor_resolves_and_external_links_are_reported(instructor_build, student_build):
     report = []
     for name, (_, html) in (("instructor", instructor_build), ("student", student_build)):
-        broken, external = crawl(html)
+        broken, external, checked = crawl(html)
+        assert checked > 500, f"only {checked} internal links found in the {name} edition: is the crawler blind?"
         assert broken == [], "\n".join(broken[:30])
+        report.append(f"# {name} edition: {checked} internal links and anchors resolve; {len(external)} external links")
         report += [f"{name}\t{link}" for link in external]
     out = REPO_ROOT / "_build" / "external-links.txt"
     out.write_text("\n".join(report) + "\n", encoding="utf-8")
