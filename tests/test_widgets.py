@@ -194,7 +194,6 @@ HOSTILE_SEED = ('An ordinary opening sentence about Moscow and Tehran.\n'
 @pytest.mark.book
 def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
     import shutil
-    import sys
 
     from conftest import build_book, build_warnings, REPO_ROOT
     from analytic_reader.chapters import scaffold_source_chapter

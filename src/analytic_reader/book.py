@@ -18,12 +18,11 @@ from .chapters import chapter_info
 from .citations import format_reference
 from .corpus import published_label
 from .highlights import highlighted_text_html
-from .paths import ProjectPaths
 from .validate import Corpus, load_corpus
 from .widgets import reading_toggle
 
 __all__ = ["load", "learning_box", "source_card", "claims_table", "reading_toggle", "full_text",
-           "claim_matrix", "frame"]
+           "claim_matrix", "frame", "balance_chart", "balance_table", "instructor_table"]
 
 
 def load(root: Path | str | None = None) -> Corpus:
@@ -97,10 +96,6 @@ def claim_matrix(corpus: Corpus) -> HTML:
 def frame(data: pd.DataFrame, caption: str, index_header: str | None = None) -> HTML:
     """Any DataFrame as a captioned, escaped table without index noise."""
     return HTML(tables.frame_html(data, caption, index_header=index_header))
-
-
-def paths(root: Path | str | None = None) -> ProjectPaths:
-    return ProjectPaths.find(root)
 
 
 def balance_chart(corpus: Corpus) -> Image:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from pathlib import Path
-
 import pandas as pd
 
 from .paths import ProjectPaths
@@ -139,7 +137,3 @@ def published_label(published: str, precision: str) -> str:
     if start is None:
         return published
     return {"year": f"{start:%Y}", "month": f"{start:%B %Y}", "day": f"{start.day} {start:%B %Y}"}[precision]
-
-
-def seed_path(paths: ProjectPaths, seed_file: str) -> Path:
-    return paths.root / seed_file

@@ -14,7 +14,6 @@ import pandas as pd
 from .validate import Corpus
 
 READING_MARK = {"linked": "L", "fraying": "F", "both": "B", "neither": "N"}
-READING_WORD = {"linked": "linked", "fraying": "fraying", "both": "both", "neither": "neither"}
 TEXTS_PAGE = "appendix-texts.html"
 
 SOURCE_TABLE_COLUMNS = {
@@ -167,7 +166,7 @@ def source_claims_html(corpus: Corpus, source_id: str) -> str:
 def reading_badge(reading: str) -> str:
     """A reading shown by word and letter, never by colour alone."""
     return (f'<span class="ar-badge ar-{escape(reading)}">'
-            f'{escape(READING_WORD.get(reading, reading))} ({escape(READING_MARK.get(reading, "?"))})</span>')
+            f'{escape(reading)} ({escape(READING_MARK.get(reading, "?"))})</span>')
 
 
 def claim_matrix_html(corpus: Corpus, chapter_of: Callable[[str], str] | None = None) -> str:
