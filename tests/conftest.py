@@ -99,6 +99,13 @@ def real_project_copy(tmp_path: Path) -> Path:
     return target
 
 
+def copy_repository(target: Path) -> Path:
+    """A working copy of this repository (sources, data, chapters, vendored script), safe to change."""
+    shutil.copytree(REPO_ROOT, target, ignore=shutil.ignore_patterns(
+        ".venv", "_build", "node_modules", ".git", ".pytest_cache", ".hypothesis", "__pycache__"))
+    return target
+
+
 def messages(problems) -> list[str]:
     return [str(p) for p in problems]
 

@@ -11,7 +11,7 @@ from nbclient import NotebookClient
 from analytic_reader.chapters import chapter_info, front_matter, instructor_table, toc_chapters
 from analytic_reader.paths import ProjectPaths
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, copy_repository
 
 PATHS = ProjectPaths(REPO_ROOT)
 CHAPTERS = toc_chapters(PATHS)
@@ -82,7 +82,6 @@ def test_each_chapter_runs_the_same_from_chapters_and_from_the_repository_root()
 import csv  # noqa: E402
 import hashlib  # noqa: E402
 import os  # noqa: E402
-import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -103,9 +102,7 @@ def append_csv_row(path: Path, row: dict) -> None:
 
 
 def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
-    copy = tmp_path / "book"
-    shutil.copytree(REPO_ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", "_vendored", "node_modules",
-                                                                  ".git", ".pytest_cache", ".hypothesis"))
+    copy = copy_repository(tmp_path / "book")
     (copy / "seeds" / "005_fixture.txt").write_text(SIXTH_SEED, encoding="utf-8")
     digest = hashlib.sha256(SIXTH_SEED.encode()).hexdigest()
     with (copy / "seeds" / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:

@@ -193,16 +193,13 @@ HOSTILE_SEED = ('An ordinary opening sentence about Moscow and Tehran.\n'
 @pytest.mark.browser
 @pytest.mark.book
 def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
-    import shutil
 
-    from conftest import build_book, build_warnings, REPO_ROOT
+    from conftest import build_book, build_warnings, copy_repository
     from analytic_reader.chapters import scaffold_source_chapter
     from analytic_reader.paths import ProjectPaths
     from test_chapters import append_csv_row
 
-    copy = tmp_path / "book"
-    shutil.copytree(REPO_ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", "node_modules", ".git",
-                                                                  ".pytest_cache", ".hypothesis"))
+    copy = copy_repository(tmp_path / "book")
     import hashlib
     (copy / "seeds" / "005_hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
     with (copy / "seeds" / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:

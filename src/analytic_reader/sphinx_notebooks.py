@@ -29,18 +29,25 @@ from sphinx.util import logging
 LOGGER = logging.getLogger(__name__)
 
 
+def _cache(app: Sphinx) -> Any:
+    """The build's jupyter-cache, opened once per build rather than once per page."""
+    if getattr(app, "analytic_reader_cache", None) is None:
+        from jupyter_cache import get_cache
+
+        config = getattr(app.env, "mystnb_config", None)
+        path = getattr(config, "execution_cache_path", "") or Path(app.outdir).parent / ".jupyter_cache"
+        app.analytic_reader_cache = get_cache(str(path))
+    return app.analytic_reader_cache
+
+
 def executed_notebook(app: Sphinx, pagename: str) -> nbformat.NotebookNode | None:
     """The page's notebook with the outputs of its cached execution merged in."""
     source = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
     if not source.exists():
         return None
     notebook = nbformat.read(source, as_version=4)
-    cache_path = getattr(app.env, "mystnb_config", None)
-    cache_path = getattr(cache_path, "execution_cache_path", "") or Path(app.outdir).parent / ".jupyter_cache"
     try:
-        from jupyter_cache import get_cache
-
-        _, notebook = get_cache(str(cache_path)).merge_match_into_notebook(notebook)
+        _, notebook = _cache(app).merge_match_into_notebook(notebook)
         notebook.metadata["analytic_reader"] = {"executed": True}
     except Exception:  # no cache, or no match: offer the notebook unexecuted, and say so
         notebook.metadata["analytic_reader"] = {
@@ -124,10 +131,9 @@ def execute_in_parallel(app: Sphinx, env: Any, docnames: list[str]) -> None:
     app.analytic_reader_jobs = {}
     if config.execution_mode != "cache" or len(docnames) < 2:
         return
-    from jupyter_cache import get_cache
     from myst_nb.core.read import create_nb_reader
 
-    cache = get_cache(config.execution_cache_path)
+    cache = _cache(app)
     pending = []
     for docname in docnames:
         path = Path(env.doc2path(docname))
