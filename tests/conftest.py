@@ -13,8 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from analytic_reader.claims import claim_columns
+import yaml
+
+from analytic_reader.claims import claim_columns, locate_quote
 from analytic_reader.corpus import SOURCE_COLUMNS
+from analytic_reader.ledger import is_coded
+from analytic_reader.sentences import split_sentences
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,18 +30,26 @@ TINY_SEED = (
 TINY_SOURCE = {
     "source_id": "tiny", "seed_file": "seeds/tiny.txt", "bibkey": "tiny_2024", "title": "A tiny source",
     "outlet": "", "authors": "", "published": "2024-05", "date_precision": "month", "genre": "explainer",
-    "url": "", "lean": "fraying", "dating_note": "Invented for tests.",
+    "url": "", "lean": "fraying", "dating_note": "Invented for tests.", "original_title": "",
+    "copy": "not established", "seed_says": "Three lines, no byline.", "provenance": "Not searched: a test fixture.",
 }
 
 TINY_CLAIMS = [
     {"claim_id": "tiny-01", "source_id": "tiny", "quote": "Moscow and Tehran trade drones for air defense.",
      "paraphrase": "The two states swap unmanned aircraft against protection of the sky.", "kind": "factual report",
-     "speaker": "author", "theater": "both", "topic": "drones and missiles", "reading": "linked",
-     "rationale": "A two-way flow ties the fronts."},
+     "speaker": "author", "attribution": "author", "documentation": "none", "theater": "both",
+     "topic": "drones and missiles"},
     {"claim_id": "tiny-02", "source_id": "tiny", "quote": "Russia gave little beyond words.",
-     "paraphrase": "Moscow offered mostly rhetoric.", "kind": "attributed statement", "speaker": "critics",
-     "theater": "middle-east", "topic": "diplomacy", "reading": "fraying", "rationale": "Help stayed verbal."},
+     "paraphrase": "Moscow offered mostly rhetoric.", "kind": "assessment", "speaker": "critics",
+     "attribution": "unnamed analysts", "documentation": "none", "theater": "middle-east", "topic": "diplomacy"},
 ]
+
+#: The tiny claims' ratings: tiny-01 favours the first reading, tiny-02 the second; any other claim a
+#: test writes is rated neutral against every reading unless the test passes its own ratings.
+TINY_RATINGS = {
+    ("tiny-01", "linked"): "consistent", ("tiny-01", "fraying"): "neutral",
+    ("tiny-02", "linked"): "inconsistent", ("tiny-02", "fraying"): "consistent",
+}
 
 TINY_BIB = "@misc{tiny_2024,\n  title = {A tiny source},\n  year = {2024}\n}\n"
 
@@ -54,6 +66,10 @@ TINY_READINGS = """readings:
       - Does help arrive under fire?
 """
 
+#: The real codebook, with the minimum number of claims lowered so that two claims make a source.
+TINY_CODEBOOK = (REPO_ROOT / "data" / "codebook.md").read_text(encoding="utf-8").replace(
+    "<!-- minimum claims per source: 8 -->", "<!-- minimum claims per source: 1 -->")
+
 
 def csv_text(rows: list[dict], columns: list[str]) -> str:
     out = io.StringIO()
@@ -63,8 +79,38 @@ def csv_text(rows: list[dict], columns: list[str]) -> str:
     return out.getvalue()
 
 
+def reading_ids_of(readings: str) -> list[str]:
+    try:
+        document = yaml.safe_load(readings)
+        return [str(item["reading_id"]) for item in document["readings"] if isinstance(item, dict) and "reading_id" in item]
+    except Exception:  # a test writing broken YAML on purpose: rate against nothing
+        return []
+
+
+def default_ratings(claims: list[dict], readings: str) -> list[dict]:
+    return [{"claim_id": claim.get("claim_id", ""), "reading_id": reading_id,
+             "rating": TINY_RATINGS.get((claim.get("claim_id", ""), reading_id), "neutral"),
+             "rationale": "A test fixture's rating."}
+            for claim in claims for reading_id in reading_ids_of(readings)]
+
+
+def default_ledger(seed: str, claims: list[dict], source_id: str = "tiny") -> list[dict]:
+    """Every sentence no claim covers, listed as a heading (asserts nothing), so the fixture's coverage
+    is complete whatever claims a test writes."""
+    spans = []
+    for claim in claims:
+        span = locate_quote(seed, str(claim.get("quote", "")))
+        if span:
+            spans.append((span.start, span.end))
+    return [{"source_id": source_id, "sentence": str(s.number), "starts": s.text[:40], "reason": "title or heading",
+             "see": "", "note": ""}
+            for s in split_sentences(seed) if not is_coded(s, spans)]
+
+
 def write_project(root: Path, *, seed: str = TINY_SEED, sources: list[dict] | None = None,
-                  claims: list[dict] | None = None, bib: str = TINY_BIB, readings: str = TINY_READINGS) -> Path:
+                  claims: list[dict] | None = None, bib: str = TINY_BIB, readings: str = TINY_READINGS,
+                  ratings: list[dict] | None = None, ledger: list[dict] | None = None,
+                  codebook: str = TINY_CODEBOOK) -> Path:
     """Write a complete small project under ``root`` and return ``root``."""
     (root / "seeds").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
@@ -72,12 +118,19 @@ def write_project(root: Path, *, seed: str = TINY_SEED, sources: list[dict] | No
     (root / "seeds" / "tiny.txt").write_text(seed, encoding="utf-8")
     digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()
     (root / "seeds" / "MANIFEST.sha256").write_text(f"{digest}  tiny.txt\n", encoding="utf-8")
+    claims = TINY_CLAIMS if claims is None else claims
     source_columns = [c.name for c in SOURCE_COLUMNS]
     claim_names = [c.name for c in claim_columns()]
     (root / "data" / "sources.csv").write_text(csv_text(sources or [TINY_SOURCE], source_columns), encoding="utf-8")
-    (root / "data" / "claims.csv").write_text(csv_text(TINY_CLAIMS if claims is None else claims, claim_names),
-                                              encoding="utf-8")
+    (root / "data" / "claims.csv").write_text(csv_text(claims, claim_names), encoding="utf-8")
     (root / "data" / "readings.yml").write_text(readings, encoding="utf-8")
+    (root / "data" / "codebook.md").write_text(codebook, encoding="utf-8")
+    (root / "data" / "ratings.csv").write_text(
+        csv_text(default_ratings(claims, readings) if ratings is None else ratings,
+                 ["claim_id", "reading_id", "rating", "rationale"]), encoding="utf-8")
+    (root / "data" / "ledger.csv").write_text(
+        csv_text(default_ledger(seed, claims) if ledger is None else ledger,
+                 ["source_id", "sentence", "starts", "reason", "see", "note"]), encoding="utf-8")
     (root / "references.bib").write_text(bib, encoding="utf-8")
     return root
 
@@ -160,3 +213,49 @@ def build_warnings(result: subprocess.CompletedProcess) -> list[str]:
 
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
+
+
+# --- Adding a source to a copy of the repository, with everything the check requires ----------
+
+def append_csv_rows(path: Path, rows: list[dict]) -> None:
+    """Append rows to a CSV file, in the column order of its header (missing fields left empty)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        columns = next(csv.reader(handle))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", restval="").writerows(rows)
+
+
+def filler(source_id: str, count: int, first: int = 1) -> tuple[str, list[dict]]:
+    """``count`` plain seed sentences and one claim quoting each, numbered from ``first``: enough to give
+    a test source the minimum number of claims without saying anything a test cares about."""
+    lines = [f"Filler sentence number {first + n} says Moscow and Tehran met again." for n in range(count)]
+    claims = [{"claim_id": f"{source_id}-{first + n:02d}", "source_id": source_id, "quote": line,
+               "paraphrase": f"A meeting of the two governments, item {first + n}.", "kind": "factual report",
+               "speaker": "author", "attribution": "author", "documentation": "none", "theater": "global",
+               "topic": "diplomacy"} for n, line in enumerate(lines)]
+    return "".join(line + "\n" for line in lines), claims
+
+
+def add_source(root: Path, source: dict, seed: str, claims: list[dict],
+               ratings: dict[tuple[str, str], str] | None = None, seed_name: str | None = None) -> None:
+    """Add a source to the project at ``root`` as a maintainer would: seed and checksum, a sources row,
+    its claims, a rating of every claim against every reading (``ratings`` or neutral), the same
+    ratings in both codings (no disagreement to adjudicate), and a ledger row for every sentence no
+    claim covers."""
+    seed_name = seed_name or f"{source['source_id']}.txt"
+    (root / "seeds" / seed_name).write_text(seed, encoding="utf-8")
+    with (root / "seeds" / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"{hashlib.sha256(seed.encode('utf-8')).hexdigest()}  {seed_name}\n")
+    row = {"outlet": "", "authors": "", "url": "", "original_title": "", "copy": "not established",
+           "seed_says": "A test fixture.", "provenance": "Not searched: a test fixture.",
+           "seed_file": f"seeds/{seed_name}", **source}
+    append_csv_rows(root / "data" / "sources.csv", [row])
+    append_csv_rows(root / "data" / "claims.csv", claims)
+    readings = reading_ids_of((root / "data" / "readings.yml").read_text(encoding="utf-8"))
+    rated = [{"claim_id": c["claim_id"], "reading_id": r, "rating": (ratings or {}).get((c["claim_id"], r), "neutral"),
+              "rationale": "A test fixture's rating."} for c in claims for r in readings]
+    append_csv_rows(root / "data" / "ratings.csv", rated)
+    for coding in ("first.csv", "second.csv"):
+        if (root / "data" / "coding" / coding).exists():
+            append_csv_rows(root / "data" / "coding" / coding, rated)
+    append_csv_rows(root / "data" / "ledger.csv", default_ledger(seed, claims, source["source_id"]))

@@ -89,35 +89,31 @@ from pathlib import Path  # noqa: E402
 from analytic_reader import load_corpus  # noqa: E402
 from analytic_reader.chapters import scaffold_source_chapter  # noqa: E402
 from analytic_reader.tables import claim_matrix, reading_counts  # noqa: E402
+from conftest import add_source, append_csv_rows, filler  # noqa: E402
 
-SIXTH_SEED = ("Moscow sold Tehran nothing it needed in 2026.\n"
-              "Analysts said the partnership had become a mutual alibi rather than an alliance.\n")
+SIXTH_LINES = ("Moscow sold Tehran nothing it needed in 2026.\n"
+               "Analysts said the partnership had become a mutual alibi rather than an alliance.\n")
 
 
 def append_csv_row(path: Path, row: dict) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        columns = next(csv.reader(handle))
-    with path.open("a", encoding="utf-8", newline="") as handle:
-        csv.DictWriter(handle, fieldnames=columns, lineterminator="\n").writerow(row)
+    append_csv_rows(path, [row])
 
 
 def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
     copy = copy_repository(tmp_path / "book")
-    (copy / "seeds" / "005_fixture.txt").write_text(SIXTH_SEED, encoding="utf-8")
-    digest = hashlib.sha256(SIXTH_SEED.encode()).hexdigest()
-    with (copy / "seeds" / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:
-        manifest.write(f"{digest}  005_fixture.txt\n")
-    append_csv_row(copy / "data" / "sources.csv", {
-        "source_id": "mutual-alibi", "seed_file": "seeds/005_fixture.txt", "bibkey": "mutual_alibi_2026",
-        "title": "A mutual alibi", "outlet": "", "authors": "", "published": "2026-06", "date_precision": "month",
-        "genre": "opinion", "url": "", "lean": "fraying", "dating_note": "A test fixture dated June 2026."})
-    for number, (quote, reading) in enumerate([("Moscow sold Tehran nothing it needed in 2026.", "fraying"),
-                                               ("the partnership had become a mutual alibi", "fraying")], start=1):
-        append_csv_row(copy / "data" / "claims.csv", {
-            "claim_id": f"mutual-alibi-0{number}", "source_id": "mutual-alibi", "quote": quote,
-            "paraphrase": "Russia delivered no useful arms to Iran that year.", "kind": "assessment",
-            "speaker": "author", "theater": "middle-east", "topic": "arms transfers", "reading": reading,
-            "rationale": "Help that never arrives is the fraying reading's core evidence."})
+    padding, claims = filler("mutual-alibi", 6, first=3)
+    claims = [{"claim_id": f"mutual-alibi-0{number}", "source_id": "mutual-alibi", "quote": quote,
+               "paraphrase": "Russia delivered no useful arms to Iran that year.", "kind": "assessment",
+               "speaker": "author", "attribution": "author", "documentation": "dates", "theater": "middle-east",
+               "topic": "arms transfers"}
+              for number, quote in enumerate(["Moscow sold Tehran nothing it needed in 2026.",
+                                              "the partnership had become a mutual alibi"], start=1)] + claims
+    add_source(copy, {"source_id": "mutual-alibi", "bibkey": "mutual_alibi_2026", "title": "A mutual alibi",
+                      "published": "2026-06", "date_precision": "month", "genre": "opinion", "lean": "fraying",
+                      "dating_note": "A test fixture dated June 2026."},
+               SIXTH_LINES + padding, claims, seed_name="005_fixture.txt",
+               ratings={("mutual-alibi-01", "linked"): "inconsistent", ("mutual-alibi-01", "fraying"): "consistent",
+                        ("mutual-alibi-02", "linked"): "neutral", ("mutual-alibi-02", "fraying"): "consistent"})
     with (copy / "references.bib").open("a", encoding="utf-8") as bib:
         bib.write("\n@misc{mutual_alibi_2026,\n  title = {A mutual alibi},\n  year = {2026},\n  month = {jun}\n}\n")
 
@@ -137,7 +133,7 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
 
     corpus = load_corpus(copy)
     assert "mutual-alibi" in claim_matrix(corpus).columns
-    assert reading_counts(corpus).loc["mutual-alibi", "fraying"] == 2
+    assert reading_counts(corpus).loc["mutual-alibi", "favour fraying"] == 2
     assert list(corpus.sources.index)[-1] == "mutual-alibi"
 
 
@@ -198,39 +194,3 @@ def test_solution_code_runs_on_the_real_data(chapter, number, code, monkeypatch)
     monkeypatch.chdir(REPO_ROOT / "chapters")
     namespace = {"corpus": load_corpus(), "book": book, "pd": pd}
     exec(compile(code, f"{chapter} solution {number}", "exec"), namespace)  # noqa: S102 - our own solutions
-
-
-# --- Counts the prose states: a data change must not leave the chapters silently wrong ------
-
-PROSE_COUNTS = {
-    "claims": 59,
-    "by source and reading": {
-        "allies-closer": {"linked": 7, "neither": 4, "fraying": 1},
-        "coordinate-fronts": {"linked": 8, "both": 3},
-        "dangerous-alliance": {"linked": 10, "fraying": 1, "neither": 1},
-        "fraying-axis": {"fraying": 6, "linked": 5, "both": 1},
-        "growing-ties": {"linked": 7, "both": 3, "fraying": 2},
-    },
-    "by topic": {"strategic alignment": 22, "drones and missiles": 8, "arms transfers": 6, "Western response": 5,
-                 "air defense": 4, "nuclear program": 3, "diplomacy": 3, "Syria": 3, "intelligence": 2,
-                 "energy and sanctions": 2, "proxies": 1},
-    "by theater": {"both": 23, "middle-east": 16, "global": 14, "ukraine": 6},
-    "spoken by the author": {"allies-closer": 10, "coordinate-fronts": 6, "dangerous-alliance": 3,
-                             "fraying-axis": 12, "growing-ties": 12},
-}
-
-
-def test_the_counts_the_chapters_state_still_match_the_data():
-    claims = load_corpus().claims
-    actual = {
-        "claims": len(claims),
-        "by source and reading": {s: {str(r): int(n) for r, n in g.value_counts().items() if n}
-                                  for s, g in claims.groupby("source_id")["reading"]},
-        "by topic": {str(t): int(n) for t, n in claims["topic"].value_counts().items() if n},
-        "by theater": {str(t): int(n) for t, n in claims["theater"].value_counts().items() if n},
-        "spoken by the author": {s: int(n) for s, n in claims[claims["speaker"] == "author"].groupby("source_id").size().items()},
-    }
-    assert actual == PROSE_COUNTS, (
-        "data/claims.csv changed the counts that the chapters' prose states (introduction, source "
-        "chapters, Weighing the readings, appendices, and the data-exercise solutions): update that prose, "
-        "then PROSE_COUNTS here")

@@ -1,7 +1,7 @@
 from analytic_reader import load_corpus, validate_project
 from analytic_reader.claims import closest_passage, copied_run, locate_quote
 
-from conftest import TINY_CLAIMS, TINY_SEED, messages, write_project
+from conftest import TINY_CLAIMS, TINY_CODEBOOK, TINY_READINGS, TINY_SEED, default_ratings, messages, write_project
 
 
 def test_quote_is_located_at_its_character_offsets():
@@ -40,21 +40,75 @@ def test_wrong_quote_is_reported_with_row_field_and_nearest_passage(tiny_project
 
 
 def test_unknown_source_is_reported_with_the_known_ones(tiny_project):
-    write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], source_id="ghost", claim_id="ghost-01")])
+    write_project(tiny_project, claims=[*TINY_CLAIMS, dict(TINY_CLAIMS[1], source_id="ghost", claim_id="ghost-01")])
     assert messages(validate_project(tiny_project)) == [
-        "data/claims.csv:2: source_id: 'ghost' is not in data/sources.csv; known sources: tiny"]
+        "data/claims.csv:4: source_id: 'ghost' is not in data/sources.csv; known sources: tiny"]
 
 
 def test_duplicate_claim_id_is_reported(tiny_project):
-    write_project(tiny_project, claims=[TINY_CLAIMS[0], dict(TINY_CLAIMS[1], claim_id="tiny-01")])
+    write_project(tiny_project, claims=[TINY_CLAIMS[0], dict(TINY_CLAIMS[1], claim_id="tiny-01")],
+                  ratings=default_ratings([TINY_CLAIMS[0]], TINY_READINGS))
     assert messages(validate_project(tiny_project)) == [
         "data/claims.csv:3: claim_id: 'tiny-01' is a duplicate (first used on line 2)"]
 
 
 def test_unknown_enum_value_lists_the_allowed_values(tiny_project):
-    write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], reading="hopeful")])
+    write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], kind="hopeful"), TINY_CLAIMS[1]])
     assert messages(validate_project(tiny_project)) == [
-        "data/claims.csv:2: reading: 'hopeful' is not an allowed value; use one of 'linked', 'fraying', 'both', 'neither'"]
+        "data/claims.csv:2: kind: 'hopeful' is not an allowed value; use one of 'factual report', 'assessment', "
+        "'forecast', 'recommendation'"]
+
+
+def test_vocabularies_come_from_the_codebook(tiny_project):
+    codebook = TINY_CODEBOOK.replace("| `forecast` |", "| `prophecy` |")
+    write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], kind="prophecy"), TINY_CLAIMS[1]], codebook=codebook)
+    assert messages(validate_project(tiny_project)) == []
+    write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], kind="forecast"), TINY_CLAIMS[1]], codebook=codebook)
+    assert messages(validate_project(tiny_project)) == [
+        "data/claims.csv:2: kind: 'forecast' is not an allowed value; use one of 'factual report', 'assessment', "
+        "'prophecy', 'recommendation'"]
+
+
+def test_documentation_lists_codebook_values_in_order(tiny_project):
+    write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], documentation="dates; figures"),
+                                        dict(TINY_CLAIMS[1], documentation="none; dates")])
+    assert messages(validate_project(tiny_project)) == [
+        "data/claims.csv:2: documentation: list each value once, in the codebook's order: figures; dates",
+        "data/claims.csv:3: documentation: 'none' stands alone"]
+
+
+def test_speaker_must_be_named_near_the_quote(tiny_project):
+    write_project(tiny_project, claims=[TINY_CLAIMS[0], dict(TINY_CLAIMS[1], speaker="Agence France-Presse",
+                                                             attribution="named organization")])
+    assert messages(validate_project(tiny_project)) == [
+        "data/claims.csv:3: speaker: 'Agence France-Presse' is not named in the quote's sentence or the one "
+        "before it (on the same side of any scraping break) in seeds/tiny.txt"]
+
+
+def test_a_web_domain_is_never_a_speaker(tiny_project):
+    write_project(tiny_project, claims=[TINY_CLAIMS[0], dict(TINY_CLAIMS[1], speaker="rferl.org critics")])
+    assert messages(validate_project(tiny_project)) == [
+        "data/claims.csv:3: speaker: 'rferl.org critics' is a web domain; a domain in brackets says where a link "
+        "pointed, not who said something (codebook, section 2)"]
+
+
+BROKEN_SEED = "Analysts warned they are increasin(csce.gov)y shift to cross-support.\nCritics agree.\n"
+
+
+def test_a_quote_must_not_cross_a_scraping_break(tiny_project):
+    claim = dict(TINY_CLAIMS[0], quote="they are increasin(csce.gov)y shift", paraphrase="A change is under way.")
+    write_project(tiny_project, seed=BROKEN_SEED, claims=[claim])
+    assert messages(validate_project(tiny_project)) == [
+        "data/claims.csv:2: quote: crosses a scraping break at '(csce.gov)'; the words on either side need not "
+        "belong together, so quote one side only"]
+
+
+def test_a_speaker_named_before_a_break_is_not_the_speaker_after_it(tiny_project):
+    claim = dict(TINY_CLAIMS[1], quote="y shift to cross-support.", speaker="analysts", paraphrase="Help now flows.")
+    write_project(tiny_project, seed=BROKEN_SEED, claims=[claim])
+    assert messages(validate_project(tiny_project)) == [
+        "data/claims.csv:2: speaker: 'analysts' is not named in the quote's sentence or the one before it "
+        "(on the same side of any scraping break) in seeds/tiny.txt"]
 
 
 def test_claim_id_must_carry_its_source_id(tiny_project):
@@ -73,17 +127,21 @@ def test_paraphrase_copied_from_the_seed_is_reported(tiny_project):
 def test_claims_frame_is_typed_and_carries_offsets(tiny_project):
     claims = load_corpus(tiny_project).claims
     assert list(claims.index) == ["tiny-01", "tiny-02"]
-    assert str(claims["reading"].dtype) == "category"
-    assert list(claims["reading"].cat.categories) == ["linked", "fraying", "both", "neither"]
+    assert str(claims["attribution"].dtype) == "category"
+    assert claims["attribution"].cat.categories[0] == "named official"  # the codebook's order
+    assert claims.loc["tiny-01", "favours"] == "linked" and claims.loc["tiny-02", "favours"] == "fraying"
+    assert claims["diagnostic"].all()
     assert claims.loc["tiny-01", "quote_start"] == 0
     assert claims.loc["tiny-02", "quote_end"] == len(TINY_SEED) - 1
 
 
 def test_real_claims_meet_the_corpus_targets():
-    claims = load_corpus().claims
+    corpus = load_corpus()
+    claims = corpus.claims
     per_source = claims.groupby("source_id").size()
-    assert len(claims) >= 40
-    assert len(per_source) == 5 and per_source.min() >= 8
-    for reading in ("linked", "fraying"):
-        assert claims.loc[claims["reading"] == reading, "source_id"].nunique() >= 3, reading
+    assert set(per_source.index) == set(corpus.sources.index)
+    assert per_source.min() >= corpus.codebook.minimum_claims
+    for reading_id in corpus.reading_ids:  # every reading has some evidence in its favour, and some against
+        assert claims["favours"].str.contains(reading_id).any(), reading_id
     assert claims["quote_start"].notna().all()
+    assert (corpus.coverage["coverage"] >= 0.9).all()

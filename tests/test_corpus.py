@@ -56,7 +56,7 @@ def test_unknown_genre_lists_allowed_values(tiny_project):
 def test_sources_frame_is_typed_and_sorted_by_date():
     sources = load_corpus().sources
     assert list(sources["published_start"]) == sorted(sources["published_start"])
-    assert str(sources["lean"].dtype) == "category"
+    assert str(sources["genre"].dtype) == "category" and sources.loc["growing-ties", "copy"] == "syndicated copy"
     assert str(sources["published_start"].dtype).startswith("datetime64")
     assert len(sources) == 5
 

@@ -1,6 +1,8 @@
 from analytic_reader import load_corpus, validate_project
 
-from conftest import messages, write_project
+from analytic_reader import load_corpus
+
+from conftest import TINY_CLAIMS, TINY_READINGS, default_ratings, messages, write_project
 
 
 def test_readings_load_with_labels_and_questions(tiny_project):
@@ -23,7 +25,22 @@ def test_missing_keys_are_named(tiny_project):
     assert "data/readings.yml: readings[1].distinguishing_questions: is missing or empty" in text
 
 
-def test_reserved_reading_ids_are_refused(tiny_project):
-    write_project(tiny_project, readings="readings:\n  - {reading_id: both, label: B, thesis: T, distinguishing_questions: [q]}\n"
+def test_reading_ids_are_slugs(tiny_project):
+    write_project(tiny_project, readings="readings:\n  - {reading_id: Both Ways, label: B, thesis: T, distinguishing_questions: [q]}\n"
                                          "  - {reading_id: fraying, label: F, thesis: T, distinguishing_questions: [q]}\n")
-    assert "data/readings.yml: readings[1].reading_id: 'both' is reserved for claims" in messages(validate_project(tiny_project))
+    assert ("data/readings.yml: readings[1].reading_id: 'Both Ways' is not valid; use lower-case letters, digits "
+            "and hyphens") in messages(validate_project(tiny_project))
+
+
+def test_a_third_reading_needs_a_rating_of_every_claim(tiny_project):
+    third = TINY_READINGS + ("  - reading_id: hedged\n    label: Hedged partnership\n    thesis: Both, by turns.\n"
+                             "    distinguishing_questions:\n      - Does each side hedge?\n")
+    write_project(tiny_project, readings=third, ratings=default_ratings(TINY_CLAIMS, TINY_READINGS))
+    assert messages(validate_project(tiny_project)) == [
+        "data/claims.csv:2: claim_id: tiny-01 has no rating against 'hedged' in data/ratings.csv; rate every claim "
+        "against every reading",
+        "data/claims.csv:3: claim_id: tiny-02 has no rating against 'hedged' in data/ratings.csv; rate every claim "
+        "against every reading"]
+    write_project(tiny_project, readings=third)
+    corpus = load_corpus(tiny_project)
+    assert list(corpus.readings["mark"]) == ["L", "F", "H"]

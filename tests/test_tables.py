@@ -8,20 +8,34 @@ from conftest import TINY_CLAIMS, TINY_SOURCE, write_project
 
 def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
     table = source_claims(load_corpus(tiny_project), "tiny")
-    assert list(table.columns) == ["Claim", "Quote (verbatim)", "In our words", "Kind", "Speaker", "Theater",
-                                   "Topic", "Reading"]
+    assert list(table.columns) == ["Claim", "Quote (verbatim)", "In our words", "Kind", "Speaker", "Attribution",
+                                   "Documentation", "Theater", "Topic", "Favours", "rating: Linked theaters",
+                                   "rating: Fraying partnership"]
+    assert table.loc[0, "Favours"] == "Linked theaters" and table.loc[1, "rating: Linked theaters"] == "inconsistent"
     assert list(table.index) == [0, 1]
     html = source_claims_html(load_corpus(tiny_project), "tiny")
     assert 'id="row-tiny-01"' in html and 'href="appendix-texts.html#claim-tiny-01"' in html
+    assert "<summary>Fraying partnership: <strong>neutral</strong></summary><p>A test fixture" in html  # rationale
     assert "<caption>" in html and 'scope="col"' in html
 
 
 def test_reading_counts_and_balance(tiny_project):
     corpus = load_corpus(tiny_project)
     counts = reading_counts(corpus)
-    assert counts.loc["tiny", ["linked", "fraying", "both", "neither", "total"]].tolist() == [1, 1, 0, 0, 2]
+    assert counts.loc["tiny", ["claims", "diagnostic", "favour linked", "favour fraying", "not diagnostic"]].tolist() \
+        == [2, 2, 1, 1, 0]
     balance = reading_balance(corpus)
-    assert balance.loc["tiny", "supports linked"] == 0.5 and balance.loc["tiny", "supports fraying"] == 0.5
+    assert balance.loc["tiny", "favours Linked theaters"] == 0.5 and balance.loc["tiny", "favours Fraying partnership"] == 0.5
+
+
+def test_evidence_every_reading_accepts_favours_none(tiny_project):
+    ratings = [{"claim_id": c, "reading_id": r, "rating": "consistent", "rationale": "Both accept it."}
+               for c in ("tiny-01", "tiny-02") for r in ("linked", "fraying")]
+    write_project(tiny_project, ratings=ratings)
+    corpus = load_corpus(tiny_project)
+    assert not corpus.claims["diagnostic"].any()
+    assert reading_counts(corpus).loc["tiny", ["favour linked", "favour fraying", "not diagnostic"]].tolist() == [0, 0, 2]
+    assert reading_balance(corpus).loc["tiny", "favours Linked theaters"] == 0
 
 
 def test_claim_matrix_marks_readings_with_letters(tiny_project):
@@ -34,12 +48,12 @@ def test_contested_topics_need_both_readings(tiny_project):
     claims = [TINY_CLAIMS[0], dict(TINY_CLAIMS[1], topic="drones and missiles")]
     write_project(tiny_project, claims=claims)
     table = contested_topics(load_corpus(tiny_project))
-    assert table.loc[0, "topic"] == "drones and missiles" and bool(table.loc[0, "contested"])
+    assert table.loc[0, "topic"] == "drones and missiles" and table.loc[0, "contested"] == "yes"
 
 
 def test_tables_escape_everything_from_the_data(tiny_project):
     write_project(tiny_project, sources=[dict(TINY_SOURCE, title="<b>bold</b> & <script>x()</script>")],
-                  claims=[dict(TINY_CLAIMS[0], speaker="<script>alert(1)</script>")])
+                  claims=[TINY_CLAIMS[0], dict(TINY_CLAIMS[1], speaker="<script>alert(1)</script> critics")])
     html = source_claims_html(load_corpus(tiny_project), "tiny")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html

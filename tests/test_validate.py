@@ -16,11 +16,14 @@ def test_the_real_project_has_no_problem():
 def test_every_problem_is_reported_not_just_the_first(tiny_project):
     write_project(tiny_project, claims=[
         {"claim_id": "tiny-01", "source_id": "ghost", "quote": "x", "paraphrase": "p", "kind": "rumour",
-         "speaker": "author", "theater": "mars", "topic": "drones and missiles", "reading": "linked", "rationale": "r"},
+         "speaker": "author", "attribution": "author", "documentation": "none", "theater": "mars",
+         "topic": "drones and missiles"},
     ])
     text = messages(validate_project(tiny_project))
-    assert len(text) == 4
+    assert len(text) == 5
     assert {t.split(":")[2].strip() for t in text} == {"kind", "theater", "claim_id", "source_id"}
+    assert "data/sources.csv:2: source_id: tiny has 0 claim(s) in data/claims.csv; the codebook asks for at least 1 " \
+           "per source" in text
 
 
 def test_load_corpus_refuses_bad_data_with_a_readable_message(tiny_project):

@@ -3,11 +3,13 @@ headless Chromium, working on every page of both editions with no kernel and no 
 
 from __future__ import annotations
 
+import re
+
 import ipywidgets as widgets
 import pytest
 
 from analytic_reader import load_corpus
-from analytic_reader.widgets import reading_toggle, reading_view_html, supporting_and_opposing
+from analytic_reader.widgets import reading_toggle, reading_view_html, sort_views
 
 from conftest import TINY_CLAIMS, write_project
 
@@ -33,26 +35,35 @@ def test_toggle_is_linked_on_the_browser_side_not_by_a_python_callback(tiny_proj
     assert len(links) == 1
 
 
-def test_views_sort_claims_into_supporting_and_opposing(tiny_project):
-    claims = load_corpus(tiny_project).claims
-    supporting, opposing = supporting_and_opposing(claims, "linked")
-    assert list(supporting["claim_id"]) == ["tiny-01"] and list(opposing["claim_id"]) == ["tiny-02"]
+def test_views_sort_claims_into_favouring_against_and_not_diagnostic(tiny_project):
+    extra = dict(TINY_CLAIMS[0], claim_id="tiny-03", quote="Critics say", paraphrase="Some people object.")
+    write_project(tiny_project, claims=[*TINY_CLAIMS, extra])
+    corpus = load_corpus(tiny_project)
+    views = sort_views(corpus, corpus.claims, "linked")
+    assert list(views["favour"]["claim_id"]) == ["tiny-01"]
+    assert list(views["against"]["claim_id"]) == ["tiny-02"]
+    assert list(views["neutral"]["claim_id"]) == ["tiny-03"]  # rated alike against every reading
 
 
 def test_data_is_escaped_in_the_views(tiny_project):
-    hostile = dict(TINY_CLAIMS[1], speaker="<script>alert(1)</script>", paraphrase="<img src=x onerror=alert(2)>")
+    hostile = dict(TINY_CLAIMS[1], speaker="<script>alert(1)</script> critics", paraphrase="<img src=x onerror=alert(2)>")
     write_project(tiny_project, claims=[TINY_CLAIMS[0], hostile])
     view = reading_view_html(load_corpus(tiny_project), "fraying", "tiny")
     assert "<script>" not in view and "<img" not in view
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view
 
 
-def test_corpus_scale_view_counts_every_claim():
+def test_corpus_scale_view_counts_every_claim_once_oldest_source_first():
     corpus = load_corpus()
-    view = reading_view_html(corpus, "linked")
-    supporting, opposing = supporting_and_opposing(corpus.claims, "linked")
-    assert f"<strong>{len(supporting)}</strong> claim(s) support this reading" in view
-    assert f"<strong>{len(opposing)}</strong> cut against it" in view
+    for reading_id in corpus.reading_ids:
+        view = reading_view_html(corpus, reading_id)
+        views = sort_views(corpus, corpus.claims, reading_id)
+        assert sum(len(v) for v in views.values()) == len(corpus.claims)
+        assert f"<strong>{len(views['favour'])}</strong> of {len(corpus.claims)} claims favour this reading" in view
+        order = list(corpus.sources.index)
+        for listing in re.findall(r'<ul class="ar-claims">(.*?)</ul>', view):
+            sources = [corpus.claims.loc[c, "source_id"] for c in re.findall(r'href="[^"#]*#claim-([^"]+)"', listing)]
+            assert [order.index(s) for s in sources] == sorted(order.index(s) for s in sources), "oldest first"
 
 
 # --- In the browser ------------------------------------------------------------------------
@@ -199,24 +210,26 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
     from analytic_reader.paths import ProjectPaths
     from test_chapters import append_csv_row
 
+    from conftest import add_source, filler
+
     copy = copy_repository(tmp_path / "book")
-    import hashlib
-    (copy / "seeds" / "005_hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
-    with (copy / "seeds" / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(HOSTILE_SEED.encode()).hexdigest()}  005_hostile.txt\n")
-    append_csv_row(copy / "data" / "sources.csv", {
-        "source_id": "hostile", "seed_file": "seeds/005_hostile.txt", "bibkey": "hostile_2026",
-        "title": 'Title <script>window.__pwned = "title"</script> & <b>bold</b>', "outlet": "<i>Outlet</i>",
-        "authors": "", "published": "2026-07", "date_precision": "month", "genre": "opinion", "url": "",
-        "lean": "fraying", "dating_note": "<svg onload=\"window.__pwned='note'\">"})
-    for number, quote in enumerate(['<script>window.__pwned = "quote"</script>',
-                                    '<img src=x onerror="window.__pwned = \'img\'">'], start=1):
-        append_csv_row(copy / "data" / "claims.csv", {
-            "claim_id": f"hostile-0{number}", "source_id": "hostile", "quote": quote,
-            "paraphrase": "<img src=y onerror=\"window.__pwned='paraphrase'\"> a cable shows code.",
-            "kind": "factual report", "speaker": "<script>window.__pwned='speaker'</script>",
-            "theater": "global", "topic": "diplomacy", "reading": ("linked", "fraying")[number - 1],
-            "rationale": "<iframe srcdoc=x></iframe>"})
+    padding, claims = filler("hostile", 6, first=3)
+    hostile_claims = [{
+        "claim_id": f"hostile-0{number}", "source_id": "hostile", "quote": quote,
+        "paraphrase": "<img src=y onerror=\"window.__pwned='paraphrase'\"> a cable shows code.",
+        "kind": "factual report", "speaker": "author", "attribution": "author",
+        "documentation": "none", "theater": "global", "topic": "diplomacy"}
+        for number, quote in enumerate(['<script>window.__pwned = "quote"</script>',
+                                        '<img src=x onerror="window.__pwned = \'img\'">'], start=1)]
+    hostile_claims[0]["speaker"] = "Officials <script>window.__pwned='speaker'</script>"
+    hostile_claims[0]["attribution"] = "unnamed officials"
+    add_source(copy, {"source_id": "hostile", "bibkey": "hostile_2026",
+                      "title": 'Title <script>window.__pwned = "title"</script> & <b>bold</b>', "outlet": "<i>Outlet</i>",
+                      "published": "2026-07", "date_precision": "month", "genre": "opinion", "lean": "fraying",
+                      "dating_note": "<svg onload=\"window.__pwned='note'\">",
+                      "provenance": "<iframe srcdoc=x></iframe>"},
+               HOSTILE_SEED + padding, hostile_claims + claims, seed_name="005_hostile.txt",
+               ratings={("hostile-01", "linked"): "consistent", ("hostile-02", "fraying"): "consistent"})
     with (copy / "references.bib").open("a", encoding="utf-8") as bib:
         bib.write('\n@misc{hostile_2026,\n  title = {Bib <script>window.__pwned = "bib"</script> title},\n'
                   '  note = {<img src=z onerror="window.__pwned=1">},\n  year = {2026}\n}\n')
@@ -247,7 +260,7 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
             text = page.inner_text("body")
             if path == "chapters/hostile.html":
                 assert '<script>window.__pwned = "quote"</script>' in text  # shown, literally
-                assert "<script>window.__pwned='speaker'</script>" in text
+                assert "Officials <script>window.__pwned='speaker'</script>" in text
             page.close()
 
 

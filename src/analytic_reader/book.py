@@ -22,7 +22,8 @@ from .validate import Corpus, load_corpus
 from .widgets import reading_toggle
 
 __all__ = ["load", "learning_box", "source_card", "claims_table", "reading_toggle", "full_text",
-           "claim_matrix", "frame", "balance_chart", "balance_table", "instructor_table"]
+           "claim_matrix", "frame", "balance_chart", "balance_table", "instructor_table", "coverage_table",
+           "agreement_table", "adjudication_log", "rating_matrix"]
 
 
 def load(root: Path | str | None = None) -> Corpus:
@@ -60,22 +61,35 @@ def source_card(corpus: Corpus, source_id: str) -> HTML:
     def row(label: str, value: str) -> str:
         return f'<tr><th scope="row">{escape(label)}</th><td>{value}</td></tr>'
 
+    def text(name: str, missing: str) -> str:
+        value = source[name]
+        return escape(str(value)) if pd.notna(value) and str(value) else missing
+
     url = str(source["url"]) if pd.notna(source["url"]) and source["url"] else ""
-    link = f'<a href="{escape(url)}">{escape(url)}</a>' if url else "not known (the seed does not give it)"
+    link = f'<a href="{escape(url)}">{escape(url)}</a>' if url else "not established"
+    lean = str(source["lean"])
+    lean_text = (escape(tables.reading_label(corpus, lean)) if lean in corpus.reading_ids
+                 else "neither reading in particular")
     rows = [
-        row("Title", escape(str(source["title"]))),
-        row("Outlet", escape(str(source["outlet"])) if source["outlet"] else "not named in the text"),
-        row("Authors", escape(str(source["authors"])) if source["authors"] else "no byline in the text"),
+        '<tr><th scope="rowgroup" colspan="2">What the text itself says</th></tr>',
+        row("Title in the text", escape(str(source["title"]))),
+        row("The text gives", text("seed_says", "")),
+        row("How dated", escape(str(source["dating_note"]))),
+        '<tr><th scope="rowgroup" colspan="2">Established outside the text</th></tr>',
+        row("Original title", text("original_title", "not established")),
+        row("Outlet", text("outlet", "not established")),
+        row("Authors", text("authors", "not established")),
         row("Published", f"{escape(published_label(str(source['published']), str(source['date_precision'])))} "
                          f"(precision: {escape(str(source['date_precision']))})"),
-        row("How dated", escape(str(source["dating_note"]))),
+        row("Original address", link),
+        row("This copy", escape(str(source["copy"]))),
+        row("How established", text("provenance", "")),
+        '<tr><th scope="rowgroup" colspan="2">Our description</th></tr>',
         row("Genre", escape(str(source["genre"]))),
-        row("Leans to", tables.reading_badge(str(source["lean"]))),
-        row("Link", link),
-        row("Seed file", f"<code>{escape(str(source['seed_file']))}</code>"),
-        row("Citation", f"{escape(format_reference(entry))} <code>{escape(str(source['bibkey']))}</code>"),
+        row("Argues for", lean_text),
+        row("Citation", escape(format_reference(entry))),
     ]
-    return HTML(f'<table class="ar-card"><caption>Source card: {escape(source_id)}</caption>'
+    return HTML(f'<table class="ar-card"><caption>Source card: {escape(str(source["title"]))}</caption>'
                 f'<tbody>{"".join(rows)}</tbody></table>')
 
 
@@ -115,7 +129,7 @@ def balance_table(corpus: Corpus) -> HTML:
     """The chart's numbers as a table: its text equivalent."""
     balance = tables.reading_balance(corpus).drop(columns="published_start")
     balance.insert(0, "published", corpus.sources["published"])
-    return frame(balance, "Share of each source's claims supporting each reading (the chart's data)",
+    return frame(balance, "Share of each source's claims that favour each reading (the chart's data)",
                  index_header="source")
 
 
@@ -132,3 +146,64 @@ def instructor_table(corpus: Corpus) -> HTML:
 
     return HTML(tables.html_table(table, caption="Chapters, objectives, time and exercises", cell=cell,
                                   css_class="ar-table ar-guide"))
+
+
+def coverage_table(corpus: Corpus) -> HTML:
+    """How completely each source is coded: sentences, those that assert nothing, the assertive ones
+    coded, counted as duplicates of a claim, or left out as background, and the coverage."""
+    table = corpus.coverage.copy()
+    table.insert(0, "published", corpus.sources["published"])
+    table = table.reindex(corpus.sources.index)
+    return frame(table, "Coverage of the coding, source by source, oldest first "
+                        "(coverage = coded and duplicate sentences / assertive sentences)", index_header="source")
+
+
+def _coding(corpus: Corpus):
+    from .agreement import read_coding
+
+    coding = read_coding(corpus.paths, corpus.codebook)
+    if coding is None:
+        raise FileNotFoundError(f"{corpus.paths.relative(corpus.paths.coding_dir)} holds no second coding")
+    return coding
+
+
+def agreement_table(corpus: Corpus) -> HTML:
+    """Agreement of the two independent coders per reading (Cohen's kappa), before and after adjudication."""
+    from .agreement import agreement_table as make_table
+    from .ratings import read_ratings
+
+    first, second, _ = _coding(corpus)
+    decided = read_ratings(corpus.paths.ratings_csv, "data/ratings.csv", corpus.codebook)
+    table = make_table(first, second, decided, corpus.reading_ids)
+    table.index = [tables.reading_label(corpus, r) for r in table.index]
+    shown = table.copy()
+    for column in ("kappa before adjudication", "kappa first vs decided", "kappa second vs decided"):
+        shown[column] = [f"{value:.2f}" for value in table[column]]
+    return frame(shown, "Agreement between the two coders, per reading", index_header="reading")
+
+
+def adjudication_log(corpus: Corpus) -> HTML:
+    """Every disagreement between the coders, with the decision and its reason."""
+    from .agreement import adjudication_frame
+
+    log = adjudication_frame(_coding(corpus)[2])
+    log["reading_id"] = [tables.reading_label(corpus, r) for r in log["reading_id"]]
+    log = log.rename(columns={"claim_id": "claim", "reading_id": "reading", "first": "first coder",
+                              "second": "second coder"})
+    return frame(log, f"Adjudication log: the {len(log)} ratings on which the coders disagreed")
+
+
+def rating_matrix(corpus: Corpus, source_id: str | None = None) -> HTML:
+    """The ACH matrix: claims × readings, each cell the rating, diagnostic claims marked, oldest source first."""
+    claims = corpus.claims
+    if source_id is not None:
+        claims = claims[claims["source_id"] == source_id]
+    order = {s: n for n, s in enumerate(corpus.sources.index)}
+    claims = claims.assign(_order=claims["source_id"].map(order)).sort_values(["_order", "quote_start"])
+    matrix = tables.rating_table(corpus, claims.index)
+    matrix.columns = [tables.reading_label(corpus, r) for r in matrix.columns]
+    matrix.insert(0, "topic", claims["topic"].astype(str))
+    matrix["diagnostic"] = ["yes" if d else "no" for d in claims["diagnostic"]]
+    matrix["favours"] = [tables.favours_label(corpus, f) for f in claims["favours"]]
+    return frame(matrix, "Claims rated against every reading (diagnostic claims are those rated differently)",
+                 index_header="claim")

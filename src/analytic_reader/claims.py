@@ -14,43 +14,35 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .codebook import Codebook
+from .paths import ProjectPaths
 from .problems import Problem
 from .records import Column, Table, check_unique, read_table
-from .paths import ProjectPaths
+from .sentences import scraping_breaks, split_sentences
 
-KINDS = ("factual report", "attributed statement", "assessment", "forecast", "recommendation")
-THEATERS = ("ukraine", "middle-east", "both", "global")
-TOPICS = (
-    "drones and missiles",
-    "air defense",
-    "intelligence",
-    "nuclear program",
-    "energy and sanctions",
-    "diplomacy",
-    "Syria",
-    "proxies",
-    "arms transfers",
-    "strategic alignment",
-    "Western response",
-)
-READING_TAGS_BEYOND_READINGS = ("both", "neither")
-DEFAULT_READINGS = ("linked", "fraying")
 COPIED_WORDS_LIMIT = 8
+#: Attributions whose speaker need not be named near the quote (the author's voice, lost or unknown origin).
+UNNAMED_ATTRIBUTIONS = ("author", "hearsay", "unattributable")
+_STOPWORDS = {"and", "the", "of", "for", "in", "on", "at", "to", "a", "an", "by", "with", "from"}
 
 
-def claim_columns(reading_ids: tuple[str, ...] = DEFAULT_READINGS) -> tuple[Column, ...]:
-    """The claims schema; the allowed ``reading`` values come from ``readings.yml``."""
+def claim_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
+    """The claims schema; the closed vocabularies come from the codebook (``data/codebook.md``)."""
+
+    def allowed(name: str) -> tuple[str, ...]:
+        return codebook.values(name) if codebook else ()
+
     return (
         Column("claim_id", pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*-\d{2,}", pattern_help="<source_id>-NN, e.g. growing-ties-03"),
         Column("source_id"),
         Column("quote"),
         Column("paraphrase"),
-        Column("kind", allowed=KINDS),
+        Column("kind", allowed=allowed("kind")),
         Column("speaker"),
-        Column("theater", allowed=THEATERS),
-        Column("topic", allowed=TOPICS),
-        Column("reading", allowed=(*reading_ids, *READING_TAGS_BEYOND_READINGS)),
-        Column("rationale"),
+        Column("attribution", allowed=allowed("attribution")),
+        Column("documentation"),
+        Column("theater", allowed=allowed("theater")),
+        Column("topic", allowed=allowed("topic")),
     )
 
 
@@ -140,9 +132,9 @@ def copied_run(paraphrase: str, seed: str, limit: int = COPIED_WORDS_LIMIT) -> s
     return None
 
 
-def read_claims(paths: ProjectPaths, reading_ids: tuple[str, ...] = DEFAULT_READINGS) -> Table:
+def read_claims(paths: ProjectPaths, codebook: Codebook) -> Table:
     """Read ``data/claims.csv`` and check what needs no other file."""
-    table = read_table(paths.claims_csv, paths.relative(paths.claims_csv), claim_columns(reading_ids))
+    table = read_table(paths.claims_csv, paths.relative(paths.claims_csv), claim_columns(codebook))
     check_unique(table, "claim_id")
     for record in table.records:
         claim_id, source_id = record["claim_id"].strip(), record["source_id"].strip()
@@ -151,33 +143,107 @@ def read_claims(paths: ProjectPaths, reading_ids: tuple[str, ...] = DEFAULT_READ
                 Problem(table.file, record.line, "claim_id",
                         f"{claim_id!r} should start with its source_id, e.g. {source_id}-01")
             )
-        for name in ("paraphrase", "rationale"):
+        for name in ("paraphrase", "speaker"):
             if "\n" in record[name] or "\r" in record[name]:
                 table.problems.append(Problem(table.file, record.line, name, "contains a line break; keep it to one line"))
+        problem = documentation_problem(record["documentation"].strip(), codebook.values("documentation"))
+        if problem:
+            table.problems.append(Problem(table.file, record.line, "documentation", problem))
+        speaker, attribution = record["speaker"].strip(), record["attribution"].strip()
+        if speaker and attribution and (speaker == "author") != (attribution == "author"):
+            table.problems.append(Problem(table.file, record.line, "attribution",
+                                          f"{attribution!r} with speaker {speaker!r}: the speaker is 'author' "
+                                          "exactly when the attribution is 'author'"))
+        if re.search(r"\b[a-z0-9-]+\.(?:org|com|gov|net|edu|int)\b", speaker):
+            table.problems.append(Problem(table.file, record.line, "speaker",
+                                          f"{speaker!r} is a web domain; a domain in brackets says where a link "
+                                          "pointed, not who said something (codebook, section 2)"))
     return table
 
 
-def check_claims_against_seeds(table: Table, seeds: dict[str, tuple[str, str]]) -> list[Problem]:
-    """Each claim names a known source, and its quote stands verbatim in that source's seed.
+def documentation_problem(value: str, allowed: tuple[str, ...]) -> str | None:
+    """What is wrong with a ``documentation`` value: codebook values joined by '; ' in table order."""
+    if not value or not allowed:
+        return None
+    parts = value.split("; ")
+    unknown = [part for part in parts if part not in allowed]
+    if unknown:
+        return (f"{unknown[0]!r} is not an allowed value; use one or more of "
+                f"{', '.join(repr(v) for v in allowed)}, joined by '; '")
+    if "none" in parts and len(parts) > 1:
+        return "'none' stands alone"
+    if parts != sorted(parts, key=allowed.index) or len(set(parts)) != len(parts):
+        return f"list each value once, in the codebook's order: {'; '.join(sorted(set(parts), key=allowed.index))}"
+    return None
 
-    ``seeds`` maps ``source_id`` to ``(seed_file, seed_text)``.
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in re.findall(r"[^\W_]+", text)}
+
+
+def speaker_is_named_near(seed: str, span: Span, speaker: str) -> bool:
+    """Whether ``speaker`` is named in the quote's sentences or the sentence before, on the same side of
+    any scraping break.
+
+    A speaker counts as named when one of its words (three letters or more, not a stop word) or the
+    initials of its capitalized words (``ISW`` for Institute for the Study of War) appear there.
     """
+    sentences = split_sentences(seed)
+    inside = [s for s in sentences if s.start < span.end and span.start < s.end]
+    if not inside:
+        return False
+    first = sentences.index(inside[0])
+    start = sentences[first - 1].start if first > 0 else inside[0].start
+    end = inside[-1].end
+    breaks = scraping_breaks(seed)
+    start = max([start, *[b for b in breaks if b < span.start]])
+    end = min([end, *[b for b in breaks if b >= span.end]])
+    window = _words(seed[start:end])
+    tokens = {w for w in _words(speaker) if len(w) >= 3 and w not in _STOPWORDS}
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", speaker) if word[0].isupper())
+    return bool(tokens & window) or (len(initials) >= 2 and initials.lower() in window)
+
+
+def check_claims_against_seeds(table: Table, seeds: dict[str, tuple[str, str]],
+                               known_sources: set[str] | None = None) -> list[Problem]:
+    """Each claim names a known source, its quote stands verbatim in that source's seed without crossing
+    a scraping break, and its speaker is named near the quote.
+
+    ``seeds`` maps ``source_id`` to ``(seed_file, seed_text)``; ``known_sources`` are the ids in
+    sources.csv, including those whose seed is missing (reported there, not again for each claim).
+    """
+    known = set(seeds) | set(known_sources or ())
     problems: list[Problem] = []
     for record in table.records:
         source_id = record["source_id"].strip()
         if not source_id:
             continue
-        if source_id not in seeds:
-            known = ", ".join(sorted(seeds)) or "none"
+        if source_id not in known:
+            listed = ", ".join(sorted(known)) or "none"
             problems.append(Problem(table.file, record.line, "source_id",
-                                    f"{source_id!r} is not in data/sources.csv; known sources: {known}"))
+                                    f"{source_id!r} is not in data/sources.csv; known sources: {listed}"))
+            continue
+        if source_id not in seeds:
             continue
         seed_file, seed = seeds[source_id]
         quote = record["quote"]
-        if quote.strip() and locate_quote(seed, quote) is None:
+        span = locate_quote(seed, quote) if quote.strip() else None
+        if quote.strip() and span is None:
             passage = closest_passage(seed, quote)
             problems.append(Problem(table.file, record.line, "quote",
                                     f"not found verbatim in {seed_file}; closest passage: \"{passage}\""))
+        if span is not None:
+            crossed = [b for b in scraping_breaks(seed) if span.start < b < span.end]
+            if crossed:
+                problems.append(Problem(table.file, record.line, "quote",
+                                        f"crosses a scraping break at {seed[crossed[0]:seed.index(')', crossed[0]) + 1]!r}; "
+                                        "the words on either side need not belong together, so quote one side only"))
+            speaker = record["speaker"].strip()
+            if (speaker and record["attribution"].strip() not in UNNAMED_ATTRIBUTIONS
+                    and not speaker_is_named_near(seed, span, speaker)):
+                problems.append(Problem(table.file, record.line, "speaker",
+                                        f"{speaker!r} is not named in the quote's sentence or the one before it "
+                                        f"(on the same side of any scraping break) in {seed_file}"))
         run = copied_run(record["paraphrase"], seed)
         if run:
             problems.append(Problem(table.file, record.line, "paraphrase",
@@ -186,12 +252,12 @@ def check_claims_against_seeds(table: Table, seeds: dict[str, tuple[str, str]]) 
     return problems
 
 
-def claims_frame(table: Table, seeds: dict[str, tuple[str, str]], reading_ids: tuple[str, ...] = DEFAULT_READINGS) -> pd.DataFrame:
+def claims_frame(table: Table, seeds: dict[str, tuple[str, str]], codebook: Codebook) -> pd.DataFrame:
     """The claims as a typed DataFrame, with each quote's offsets in its seed.
 
     ``quote_start``/``quote_end`` are ``<NA>`` when the quote is not found (validation reports it).
     """
-    columns = [column.name for column in claim_columns(reading_ids)]
+    columns = [column.name for column in claim_columns(codebook)]
     rows = []
     for record in table.records:
         row = {name: record[name].strip() for name in columns}
@@ -203,10 +269,8 @@ def claims_frame(table: Table, seeds: dict[str, tuple[str, str]], reading_ids: t
     frame = pd.DataFrame(rows, columns=[*columns, "quote_start", "quote_end"])
     for name in columns:
         frame[name] = frame[name].astype("string")
-    frame["kind"] = pd.Categorical(frame["kind"], categories=KINDS)
-    frame["theater"] = pd.Categorical(frame["theater"], categories=THEATERS)
-    frame["topic"] = pd.Categorical(frame["topic"], categories=TOPICS)
-    frame["reading"] = pd.Categorical(frame["reading"], categories=(*reading_ids, *READING_TAGS_BEYOND_READINGS))
+    for name in ("kind", "attribution", "theater", "topic"):
+        frame[name] = pd.Categorical(frame[name], categories=codebook.values(name))
     frame["quote_start"] = frame["quote_start"].astype("Int64")
     frame["quote_end"] = frame["quote_end"].astype("Int64")
     return frame.set_index("claim_id", drop=False)

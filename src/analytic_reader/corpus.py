@@ -17,7 +17,9 @@ from .records import Column, Table, check_unique, read_table
 
 DATE_PRECISIONS = ("day", "month", "year")
 GENRES = ("news report", "policy analysis", "explainer", "opinion")
-LEANS = ("linked", "fraying", "both", "neither")
+COPY_STATUSES = ("original", "syndicated copy", "verbatim copy", "not established")
+#: A source's lean is one of the readings' ids, or this when it argues for none in particular.
+MIXED_LEAN = "mixed"
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 SOURCE_COLUMNS: tuple[Column, ...] = (
@@ -31,8 +33,12 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
     Column("date_precision", allowed=DATE_PRECISIONS),
     Column("genre", allowed=GENRES),
     Column("url", required=False, pattern=r"https?://\S+", pattern_help="an http:// or https:// address"),
-    Column("lean", allowed=LEANS),
+    Column("lean"),
     Column("dating_note"),
+    Column("original_title", required=False),
+    Column("copy", allowed=COPY_STATUSES),
+    Column("seed_says"),
+    Column("provenance"),
 )
 
 _PRECISION_FORMAT = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
@@ -124,7 +130,6 @@ def sources_frame(table: Table) -> pd.DataFrame:
         frame[name] = frame[name].astype("string")
     frame["date_precision"] = pd.Categorical(frame["date_precision"], categories=DATE_PRECISIONS)
     frame["genre"] = pd.Categorical(frame["genre"], categories=GENRES)
-    frame["lean"] = pd.Categorical(frame["lean"], categories=LEANS)
     frame["published_start"] = pd.to_datetime(
         [published_start(p, str(q)) for p, q in zip(frame["published"], frame["date_precision"])]
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .tables import READING_MARK, claim_anchor, row_anchor
+from .tables import claim_anchor, favours_label, favours_mark, row_anchor
+from .ratings import NOT_DIAGNOSTIC
 from .validate import Corpus
 
 
@@ -17,7 +18,7 @@ def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | No
     """The seed of ``source_id`` as HTML paragraphs, every claim highlighted and anchored."""
     text = corpus.seed_text(source_id)
     claims = corpus.claims[corpus.claims["source_id"] == source_id].sort_values("quote_start")
-    spans = [(int(r.quote_start), int(r.quote_end), str(r.claim_id), str(r.reading)) for r in claims.itertuples()]
+    spans = [(int(r.quote_start), int(r.quote_end), str(r.claim_id), str(r.favours)) for r in claims.itertuples()]
     page = chapter_page or f"{source_id}.html"
     cuts = sorted({0, len(text), *[s for s, _, _, _ in spans], *[e for _, e, _, _ in spans]})
     opened: set[str] = set()
@@ -30,18 +31,25 @@ def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | No
             pieces.append(html)
             continue
         ids = " ".join(span[2] for span in covering)
-        marks = " ".join(f"{span[2]} ({READING_MARK[span[3]]})" for span in covering)
+        marks = "; ".join(f"{span[2]}: {favours_label(corpus, span[3])}" for span in covering)
         anchor = ""
         for span in covering:
             if span[2] not in opened:
                 opened.add(span[2])
                 anchor += f'<span id="{escape(claim_anchor(span[2]))}" class="ar-anchor"></span>'
-        pieces.append(f'{anchor}<mark class="ar-highlight ar-{escape(covering[-1][3])}" '
+        pieces.append(f'{anchor}<mark class="ar-highlight {_style(corpus, covering[-1][3])}" '
                       f'data-claims="{escape(ids)}" title="{escape(marks)}">{html}</mark>')
         if end in {span[1] for span in covering}:
             ended = [span for span in covering if span[1] == end]
             pieces.append("".join(
                 f'<a class="ar-backlink" href="{escape(page)}#{escape(row_anchor(span[2]))}" '
                 f'title="Back to this claim in its table">[{escape(span[2])} '
-                f'{escape(READING_MARK[span[3]])}]</a>' for span in ended))
+                f'{escape(favours_mark(corpus, span[3]))}]</a>' for span in ended))
     return f'<div class="ar-source-text" lang="en">{"".join(pieces)}</div>'
+
+
+def _style(corpus: Corpus, favours: str) -> str:
+    """Highlight class by the favoured reading's position (the stylesheet names no reading)."""
+    if favours == NOT_DIAGNOSTIC:
+        return "ar-pos-none"
+    return f"ar-pos-{int(corpus.readings.loc[favours.split(', ')[0], 'position'])}"

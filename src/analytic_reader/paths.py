@@ -72,6 +72,23 @@ class ProjectPaths:
         return self.data_dir / "readings.yml"
 
     @property
+    def ratings_csv(self) -> Path:
+        return self.data_dir / "ratings.csv"
+
+    @property
+    def ledger_csv(self) -> Path:
+        return self.data_dir / "ledger.csv"
+
+    @property
+    def codebook(self) -> Path:
+        return self.data_dir / "codebook.md"
+
+    @property
+    def coding_dir(self) -> Path:
+        """The two independent codings and the adjudication log, kept for the agreement figures."""
+        return self.data_dir / "coding"
+
+    @property
     def seeds_dir(self) -> Path:
         return self.root / "seeds"
 

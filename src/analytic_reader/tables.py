@@ -11,10 +11,11 @@ from html import escape
 
 import pandas as pd
 
+from .ratings import NOT_DIAGNOSTIC
 from .validate import Corpus
 
-READING_MARK = {"linked": "L", "fraying": "F", "both": "B", "neither": "N"}
 TEXTS_PAGE = "appendix-texts.html"
+NOT_DIAGNOSTIC_MARK = "="
 
 SOURCE_TABLE_COLUMNS = {
     "claim_id": "Claim",
@@ -22,80 +23,127 @@ SOURCE_TABLE_COLUMNS = {
     "paraphrase": "In our words",
     "kind": "Kind",
     "speaker": "Speaker",
+    "attribution": "Attribution",
+    "documentation": "Documentation",
     "theater": "Theater",
     "topic": "Topic",
-    "reading": "Reading",
+    "favours": "Favours",
 }
 
 
+def reading_label(corpus: Corpus, reading_id: str) -> str:
+    return str(corpus.readings.loc[reading_id, "label"])
+
+
+def favours_label(corpus: Corpus, favours: str) -> str:
+    """``favours`` as a reader says it: reading labels instead of ids."""
+    if favours == NOT_DIAGNOSTIC:
+        return favours
+    return " and ".join(reading_label(corpus, r) for r in favours.split(", "))
+
+
+def favours_mark(corpus: Corpus, favours: str) -> str:
+    """The letter(s) of the favoured reading(s), ``=`` for a claim that is not diagnostic."""
+    if favours == NOT_DIAGNOSTIC:
+        return NOT_DIAGNOSTIC_MARK
+    return "+".join(str(corpus.readings.loc[r, "mark"]) for r in favours.split(", "))
+
+
+def marks_legend(corpus: Corpus) -> str:
+    marks = ", ".join(f"{row['mark']} {row['label']}" for _, row in corpus.readings.iterrows())
+    return f"{marks}, {NOT_DIAGNOSTIC_MARK} not diagnostic"
+
+
 def source_claims(corpus: Corpus, source_id: str) -> pd.DataFrame:
-    """One source's claims, in the order they appear in its text, with readable column names."""
+    """One source's claims, in the order they appear in its text, with readable column names and one
+    column per reading holding the claim's rating against it."""
     if source_id not in corpus.sources.index:
         raise KeyError(f"unknown source_id {source_id!r}; known: {', '.join(corpus.sources.index)}")
     claims = corpus.claims[corpus.claims["source_id"] == source_id].sort_values("quote_start")
-    return claims[list(SOURCE_TABLE_COLUMNS)].rename(columns=SOURCE_TABLE_COLUMNS).reset_index(drop=True)
+    frame = claims[list(SOURCE_TABLE_COLUMNS)].copy()
+    frame["favours"] = [favours_label(corpus, f) for f in frame["favours"]]
+    ratings = rating_table(corpus, claims.index)
+    for reading_id in corpus.reading_ids:
+        frame[f"rating: {reading_label(corpus, reading_id)}"] = ratings[reading_id].astype("string")
+    return frame.rename(columns=SOURCE_TABLE_COLUMNS).reset_index(drop=True)
+
+
+def rating_table(corpus: Corpus, claim_ids: Sequence[str] | None = None, column: str = "rating") -> pd.DataFrame:
+    """Claims × readings: each claim's rating (or ``column="rationale"``) against each reading."""
+    wide = corpus.ratings.pivot_table(index="claim_id", columns="reading_id", values=column, aggfunc="first",
+                                      observed=False)
+    wide = wide.reindex(columns=list(corpus.reading_ids))
+    wide.index = wide.index.astype(str)
+    return wide.reindex(index=list(claim_ids) if claim_ids is not None else corpus.claims.index)
 
 
 def reading_counts(corpus: Corpus) -> pd.DataFrame:
-    """Claims per source and reading, sources in publication order, with the date and lean."""
-    counts = pd.crosstab(corpus.claims["source_id"], corpus.claims["reading"], dropna=False)
-    counts = counts.reindex(index=corpus.sources.index, fill_value=0)
-    counts.columns = [str(c) for c in counts.columns]
+    """Per source, in publication order: its claims, how many are diagnostic, and how many favour each
+    reading (a claim that ties between readings counts for each)."""
+    claims = corpus.claims
+    counts = pd.DataFrame(index=corpus.sources.index)
     counts.insert(0, "published", corpus.sources["published"])
-    counts.insert(1, "lean", corpus.sources["lean"].astype("string"))
-    counts["total"] = counts[[c for c in READING_MARK if c in counts.columns]].sum(axis=1)
+    counts.insert(1, "lean", corpus.sources["lean"])
+    grouped = claims.groupby("source_id")
+    counts["claims"] = grouped.size().reindex(counts.index, fill_value=0)
+    counts["diagnostic"] = grouped["diagnostic"].sum().reindex(counts.index, fill_value=0).astype(int)
+    for reading_id in corpus.reading_ids:
+        favours = claims["favours"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)
+        counts[f"favour {reading_id}"] = favours.groupby(claims["source_id"]).sum().reindex(counts.index, fill_value=0)
+    counts["not diagnostic"] = counts["claims"] - counts["diagnostic"]
     counts.index.name = "source_id"
     return counts
 
 
 def reading_balance(corpus: Corpus) -> pd.DataFrame:
-    """For each source, in date order: the share of its claims that support each reading.
+    """For each source, in date order: the share of its claims that favour each reading.
 
-    ``both`` counts toward each reading; ``neither`` toward none. This is the series the synthesis
+    Claims consistent with every reading are in the denominator but favour none: a source full of
+    evidence that all readings accept does not lean anywhere. This is the series the synthesis
     chapter plots to show how the balance moves over time.
     """
     counts = reading_counts(corpus)
-    total = counts["total"].where(counts["total"] > 0)
+    total = counts["claims"].where(counts["claims"] > 0)
     balance = pd.DataFrame(index=counts.index)
     balance["published_start"] = corpus.sources["published_start"]
-    balance["supports linked"] = (counts.get("linked", 0) + counts.get("both", 0)) / total
-    balance["supports fraying"] = (counts.get("fraying", 0) + counts.get("both", 0)) / total
+    for reading_id in corpus.reading_ids:
+        balance[f"favours {reading_label(corpus, reading_id)}"] = counts[f"favour {reading_id}"] / total
     return balance
 
 
 def claim_matrix(corpus: Corpus) -> pd.DataFrame:
-    """Topics × sources: the claims each source makes on each topic, with their reading.
+    """Topics × sources: the claims each source makes on each topic, with what each favours.
 
-    A cell lists claims as ``claim_id (L)`` with L/F/B/N for linked, fraying, both, neither, so the
-    matrix reads without colour. Empty string where a source says nothing on a topic.
+    A cell lists claims as ``claim_id (L)`` with the favoured reading's letter, or ``=`` when the claim
+    is not diagnostic, so the matrix reads without colour. Empty where a source says nothing on a topic.
     """
     claims = corpus.claims.sort_values("quote_start")
     matrix = pd.DataFrame("", index=[t for t in claims["topic"].cat.categories if (claims["topic"] == t).any()],
                           columns=list(corpus.sources.index))
     for (topic, source_id), group in claims.groupby(["topic", "source_id"], observed=True):
         matrix.loc[topic, source_id] = "; ".join(
-            f"{claim_id} ({READING_MARK[str(reading)]})" for claim_id, reading in zip(group["claim_id"], group["reading"]))
+            f"{claim_id} ({favours_mark(corpus, str(f))})" for claim_id, f in zip(group["claim_id"], group["favours"]))
     matrix.index.name = "topic"
     return matrix
 
 
 def contested_topics(corpus: Corpus) -> pd.DataFrame:
-    """Per topic: which sources' claims support each reading, and whether the topic is contested.
+    """Per topic: which sources' claims favour each reading, and whether the topic is contested.
 
-    A topic is contested when at least one claim supports ``linked`` and another ``fraying``.
+    A topic is contested when claims on it favour at least two different readings.
     """
     rows = []
-    claims = corpus.claims
-    for topic, group in claims.groupby("topic", observed=True):
-        def sources_for(*readings: str) -> str:
-            chosen = group[group["reading"].isin(readings)]
-            return ", ".join(sorted(chosen["source_id"].unique()))
-
-        supports_linked, supports_fraying = sources_for("linked", "both"), sources_for("fraying", "both")
-        rows.append({"topic": topic, "claims": len(group), "sources supporting linked": supports_linked,
-                     "sources supporting fraying": supports_fraying,
-                     "contested": bool(supports_linked and supports_fraying)})
-    return pd.DataFrame(rows).sort_values(["contested", "claims"], ascending=False).reset_index(drop=True)
+    for topic, group in corpus.claims.groupby("topic", observed=True):
+        row: dict[str, object] = {"topic": topic, "claims": len(group), "diagnostic": int(group["diagnostic"].sum())}
+        favoured = 0
+        for reading_id in corpus.reading_ids:
+            chosen = group[group["favours"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)]
+            sources = [s for s in corpus.sources.index if s in set(chosen["source_id"])]
+            row[f"sources favouring {reading_label(corpus, reading_id)}"] = ", ".join(sources)
+            favoured += bool(sources)
+        row["contested"] = "yes" if favoured >= 2 else "no"
+        rows.append(row)
+    return pd.DataFrame(rows).sort_values(["contested", "diagnostic", "claims"], ascending=False).reset_index(drop=True)
 
 
 def html_table(frame: pd.DataFrame, *, caption: str, cell: Callable[[str, object, pd.Series], str] | None = None,
@@ -145,28 +193,49 @@ def row_anchor(claim_id: str) -> str:
 
 
 def source_claims_html(corpus: Corpus, source_id: str) -> str:
-    """The source's claims table; each claim id links to its highlighted passage and back."""
-    frame = source_claims(corpus, source_id)
-
-    def cell(column: str, value: object, row: pd.Series) -> str | None:
-        if column == "Claim":
-            return (f'<a href="{TEXTS_PAGE}#{escape(claim_anchor(str(value)))}" '
-                    f'title="Show this passage in the full text">{escape(str(value))}</a>')
-        if column == "Quote (verbatim)":
-            return f"<q>{escape(str(value))}</q>"
-        if column == "Reading":
-            return reading_badge(str(value))
-        return None
-
+    """The source's claims table, designed for the reading width: four columns (the claim and what it
+    favours; the quote and our paraphrase; who says it and how it is documented; the ratings, each
+    with its rationale behind a disclosure). Each claim id links to its highlighted passage and back."""
+    claims = corpus.claims[corpus.claims["source_id"] == source_id].sort_values("quote_start")
+    ratings = rating_table(corpus, claims.index)
+    rationales = rating_table(corpus, claims.index, column="rationale")
+    rows = []
+    for claim_id, claim in claims.iterrows():
+        ident = (f'<a href="{TEXTS_PAGE}#{escape(claim_anchor(str(claim_id)))}" '
+                 f'title="Show this passage in the full text">{escape(str(claim_id))}</a>'
+                 f'<br>{reading_badge(corpus, str(claim["favours"]))}')
+        text = (f'<q>{escape(str(claim["quote"]))}</q>'
+                f'<p class="ar-para"><span class="ar-label">In our words:</span> {escape(str(claim["paraphrase"]))}</p>')
+        who = (f'{escape(str(claim["speaker"]))}<br><span class="ar-meta">{escape(str(claim["attribution"]))}; '
+               f'documented by: {escape(str(claim["documentation"]))}<br>{escape(str(claim["kind"]))} · '
+               f'{escape(str(claim["topic"]))} · {escape(str(claim["theater"]))}</span>')
+        rated = "".join(
+            f'<details class="ar-rating"><summary>{escape(reading_label(corpus, r))}: '
+            f'<strong>{escape(str(ratings.loc[claim_id, r]))}</strong></summary>'
+            f'<p>{escape(str(rationales.loc[claim_id, r]))}</p></details>' for r in corpus.reading_ids)
+        rows.append(f'<tr id="{escape(row_anchor(str(claim_id)))}"><td>{ident}</td><td>{text}</td>'
+                    f"<td>{who}</td><td>{rated}</td></tr>")
     title = corpus.sources.loc[source_id, "title"]
-    return html_table(frame, caption=f"Claims in “{title}” ({len(frame)}), in the order of the text",
-                      cell=cell, row_id=lambda row: row_anchor(str(row["Claim"])))
+    caption = f"Claims in “{title}” ({len(claims)}), in the order of the text"
+    head = "".join(f'<th scope="col">{h}</th>' for h in
+                   ("Claim and verdict", "Quote and paraphrase", "Who says it", "Rating against each reading"))
+    return (f'<div class="ar-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
+            f'<table class="ar-table ar-claims-table"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def reading_badge(reading: str) -> str:
-    """A reading shown by word and letter, never by colour alone."""
-    return (f'<span class="ar-badge ar-{escape(reading)}">'
-            f'{escape(reading)} ({escape(READING_MARK.get(reading, "?"))})</span>')
+def reading_badge(corpus: Corpus, favours: str) -> str:
+    """What a claim favours, shown by words and letter, never by colour alone.
+
+    The style class names the reading's position in ``readings.yml``, not its id, so that the
+    stylesheet names no reading."""
+    if favours == NOT_DIAGNOSTIC:
+        css, text = "ar-pos-none", f"not diagnostic ({NOT_DIAGNOSTIC_MARK})"
+    else:
+        first = favours.split(", ")[0]
+        css = f"ar-pos-{int(corpus.readings.loc[first, 'position'])}"
+        text = f"favours {favours_label(corpus, favours)} ({favours_mark(corpus, favours)})"
+    return f'<span class="ar-badge {css}">{escape(text)}</span>'
 
 
 def claim_matrix_html(corpus: Corpus, chapter_of: Callable[[str], str] | None = None) -> str:
@@ -180,12 +249,12 @@ def claim_matrix_html(corpus: Corpus, chapter_of: Callable[[str], str] | None = 
         source_id = by_label[column]
         parts = []
         for item in filter(None, str(value).split("; ")):
-            claim_id, mark = item.rsplit(" ", 1)
+            claim_id, mark = item.split(" ", 1)
             href = f"{chapter_of(source_id) if chapter_of else source_id + '.html'}#{row_anchor(claim_id)}"
             parts.append(f'<a href="{escape(href)}">{escape(claim_id)}</a>&nbsp;{escape(mark)}')
         return "<br>".join(parts)
 
-    return html_table(shown, caption="Claims by topic and source (L linked, F fraying, B both, N neither)",
+    return html_table(shown, caption=f"Claims by topic and source ({marks_legend(corpus)})",
                       cell=cell, index_header="Topic", css_class="ar-table ar-matrix")
 
 

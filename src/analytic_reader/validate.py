@@ -6,41 +6,62 @@ refuses to return data that has a problem, so that a wrong quote can never reach
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .agreement import check_coding, read_coding
 from .citations import Bibliography, read_bibliography
-from .claims import DEFAULT_READINGS, check_claims_against_seeds, claims_frame, read_claims
-from .corpus import check_seeds, read_seed, read_sources, sources_frame
+from .claims import check_claims_against_seeds, claims_frame, locate_quote, read_claims
+from .codebook import Codebook, read_codebook
+from .corpus import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
+from .ledger import check_ledger, coverage, read_ledger
 from .paths import ProjectPaths
 from .problems import DataError, Problem
+from .ratings import check_ratings, ratings_frame, read_ratings, verdicts
 from .readings import read_readings, readings_frame
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """Everything the book shows, validated: sources, claims, readings, bibliography, seed texts."""
+    """Everything the book shows, validated: sources, claims (with their verdicts), ratings, readings,
+    bibliography, seed texts, the codebook and the coverage of the coding."""
 
     paths: ProjectPaths
     sources: pd.DataFrame
     claims: pd.DataFrame
+    ratings: pd.DataFrame
     readings: pd.DataFrame
     bibliography: dict[str, dict[str, str]]
     seeds: dict[str, str]
+    codebook: Codebook
+    coverage: pd.DataFrame
 
     def seed_text(self, source_id: str) -> str:
         return self.seeds[source_id]
 
+    @property
+    def reading_ids(self) -> tuple[str, ...]:
+        return tuple(self.readings.index)
+
 
 def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     problems: list[Problem] = []
+    codebook, codebook_problems = read_codebook(paths)
+    problems += codebook_problems
     readings, reading_problems = read_readings(paths)
     problems += reading_problems
-    reading_ids = tuple(r["reading_id"] for r in readings) or DEFAULT_READINGS
+    reading_ids = tuple(r["reading_id"] for r in readings)
     sources = read_sources(paths)
     problems += sources.problems
+    for record in sources.records:
+        lean = record["lean"].strip()
+        if lean and reading_ids and lean not in (*reading_ids, MIXED_LEAN):
+            problems.append(Problem(sources.file, record.line, "lean",
+                                    f"{lean!r} is not a reading; use one of "
+                                    f"{', '.join(repr(v) for v in (*reading_ids, MIXED_LEAN))}"))
     problems += check_seeds(paths, sources)
     bibliography: Bibliography = read_bibliography(paths)
     problems += bibliography.problems
@@ -56,18 +77,56 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         path = paths.root / seed_file
         if record["source_id"].strip() and seed_file.startswith("seeds/") and path.is_file():
             seeds[record["source_id"].strip()] = (seed_file, read_seed(paths, seed_file))
-    claims = read_claims(paths, reading_ids)
+    known_sources = {record["source_id"].strip() for record in sources.records}
+    claims = read_claims(paths, codebook)
     problems += claims.problems
-    problems += check_claims_against_seeds(claims, seeds)
+    # A source whose seed is missing is reported once, on sources.csv; its claims are not re-reported.
+    problems += check_claims_against_seeds(claims, seeds, known_sources)
+    per_source = Counter(r["source_id"].strip() for r in claims.records)
+    for record in sources.records:
+        count = per_source.get(record["source_id"].strip(), 0)
+        if record["source_id"].strip() and count < codebook.minimum_claims:
+            problems.append(Problem(sources.file, record.line, "source_id",
+                                    f"{record['source_id'].strip()} has {count} claim(s) in {claims.file}; "
+                                    f"the codebook asks for at least {codebook.minimum_claims} per source"))
+    ratings = read_ratings(paths.ratings_csv, paths.relative(paths.ratings_csv), codebook)
+    problems += ratings.problems
+    if reading_ids:
+        problems += check_ratings(ratings, claims, reading_ids)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    unlocated: set[str] = set()
+    for record in claims.records:
+        source_id = record["source_id"].strip()
+        if source_id in seeds:
+            span = locate_quote(seeds[source_id][1], record["quote"])
+            if span:
+                spans.setdefault(source_id, []).append((span.start, span.end))
+            else:
+                unlocated.add(source_id)
+    ledger = read_ledger(paths, codebook)
+    problems += ledger.problems
+    if not ledger.problems:
+        claim_sources = {r["claim_id"].strip(): r["source_id"].strip() for r in claims.records}
+        # A source with a quote not found is already reported; its coverage waits until the quote is fixed.
+        problems += check_ledger(ledger, seeds, spans, claim_sources, codebook,
+                                 skip=unlocated | (known_sources - set(seeds)))
+    coding = read_coding(paths, codebook)
+    if coding is not None and not ratings.problems:
+        problems += check_coding(*coding, ratings)
     if problems:
         return None, problems
+    ratings_data = ratings_frame(ratings, codebook, reading_ids)
+    claims_data = claims_frame(claims, seeds, codebook).join(verdicts(ratings_data, reading_ids))
     corpus = Corpus(
         paths=paths,
         sources=sources_frame(sources),
-        claims=claims_frame(claims, seeds, reading_ids),
+        claims=claims_data,
+        ratings=ratings_data,
         readings=readings_frame(readings),
         bibliography=bibliography.entries,
         seeds={source_id: text for source_id, (_, text) in seeds.items()},
+        codebook=codebook,
+        coverage=coverage(seeds, spans, ledger, codebook),
     )
     return corpus, problems
 

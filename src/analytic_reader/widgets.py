@@ -1,4 +1,4 @@
-"""The reading toggle: switch between the two readings of the evidence.
+"""The reading toggle: switch between the rival readings of the evidence.
 
 The published book has no kernel, so nothing here may rely on a Python callback. Every view is
 built when the chapter executes, and the toggle is linked to the view in the browser
@@ -13,53 +13,70 @@ from html import escape
 import ipywidgets as widgets
 import pandas as pd
 
-from .tables import TEXTS_PAGE, claim_anchor, reading_badge
+from .tables import TEXTS_PAGE, claim_anchor, rating_table, reading_badge
 from .validate import Corpus
 
 
-def _claim_item(claim: pd.Series) -> str:
-    href = f"{TEXTS_PAGE}#{claim_anchor(str(claim['claim_id']))}"
-    return (f'<li><a href="{escape(href)}">{escape(str(claim["claim_id"]))}</a> {reading_badge(str(claim["reading"]))}'
+def _claim_item(corpus: Corpus, claim: pd.Series, reading_id: str, rationales: pd.DataFrame,
+                ratings: pd.DataFrame) -> str:
+    claim_id = str(claim["claim_id"])
+    href = f"{TEXTS_PAGE}#{claim_anchor(claim_id)}"
+    return (f'<li><a href="{escape(href)}">{escape(claim_id)}</a> {reading_badge(corpus, str(claim["favours"]))}'
             f'<blockquote><mark>{escape(str(claim["quote"]))}</mark></blockquote>'
             f'<p>{escape(str(claim["paraphrase"]))} <em>{escape(str(claim["kind"]))}; speaker: '
-            f'{escape(str(claim["speaker"]))}</em></p></li>')
+            f'{escape(str(claim["speaker"]))} ({escape(str(claim["attribution"]))})</em></p>'
+            f'<p class="ar-rationale">Rated <strong>{escape(str(ratings.loc[claim_id, reading_id]))}</strong> '
+            f'with this reading: {escape(str(rationales.loc[claim_id, reading_id]))}</p></li>')
 
 
-def _claim_list(claims: pd.DataFrame, empty: str) -> str:
+def _claim_list(corpus: Corpus, claims: pd.DataFrame, reading_id: str, empty: str) -> str:
     if claims.empty:
         return f"<p>{escape(empty)}</p>"
-    return '<ul class="ar-claims">' + "".join(_claim_item(row) for _, row in claims.iterrows()) + "</ul>"
+    ratings = rating_table(corpus, claims.index)
+    rationales = rating_table(corpus, claims.index, column="rationale")
+    return ('<ul class="ar-claims">'
+            + "".join(_claim_item(corpus, row, reading_id, rationales, ratings) for _, row in claims.iterrows())
+            + "</ul>")
 
 
-def supporting_and_opposing(claims: pd.DataFrame, reading_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Claims that support ``reading_id`` (its own and ``both``) and those that cut against it
-    (tagged with another reading)."""
-    supporting = claims[claims["reading"].isin([reading_id, "both"])]
-    opposing = claims[~claims["reading"].isin([reading_id, "both", "neither"])]
-    return supporting, opposing
+def sort_views(corpus: Corpus, claims: pd.DataFrame, reading_id: str) -> dict[str, pd.DataFrame]:
+    """The claims as one reading sees them: those that favour it, those that favour another reading
+    (and so cut against it), and those every reading accepts alike (not diagnostic)."""
+    favoured = claims["favours"].str.split(", ")
+    return {
+        "favour": claims[favoured.apply(lambda ids: reading_id in ids)],
+        "against": claims[claims["diagnostic"] & ~favoured.apply(lambda ids: reading_id in ids)],
+        "neutral": claims[~claims["diagnostic"]],
+    }
 
 
 def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = None) -> str:
-    """The HTML of one reading's view, for one source or (``source_id=None``) the whole corpus."""
+    """The HTML of one reading's view, for one source or (``source_id=None``) the whole corpus, whose
+    claims are listed source by source, oldest source first."""
     reading = corpus.readings.loc[reading_id]
-    claims = corpus.claims.sort_values(["source_id", "quote_start"])
+    order = {source: position for position, source in enumerate(corpus.sources.index)}
+    claims = corpus.claims.assign(_order=corpus.claims["source_id"].map(order)).sort_values(["_order", "quote_start"])
     scope = "the whole corpus"
     if source_id is not None:
-        claims = claims[claims["source_id"] == source_id].sort_values("quote_start")
+        claims = claims[claims["source_id"] == source_id]
         scope = "this source"
-    supporting, opposing = supporting_and_opposing(claims, reading_id)
+    views = sort_views(corpus, claims, reading_id)
     questions = "".join(f"<li>{escape(q)}</li>" for q in reading["distinguishing_questions"])
+    favour, against, neutral = (len(views[k]) for k in ("favour", "against", "neutral"))
     return (
         f'<section class="ar-view" aria-label="{escape(str(reading["label"]))} view">'
         f'<p class="ar-view-title"><strong>Reading: {escape(str(reading["label"]))}</strong></p>'
         f'<p class="ar-thesis">{escape(str(reading["thesis"]))}</p>'
         f"<details><summary>Questions that tell the readings apart</summary><ul>{questions}</ul></details>"
-        f'<p class="ar-count">In {scope}: <strong>{len(supporting)}</strong> claim(s) support this reading, '
-        f"<strong>{len(opposing)}</strong> cut against it.</p>"
-        f'<p class="ar-view-heading"><strong>Claims that support it ({len(supporting)})</strong></p>'
-        f"{_claim_list(supporting, 'No claim in ' + scope + ' supports this reading.')}"
-        f'<p class="ar-view-heading"><strong>Claims that cut against it ({len(opposing)})</strong></p>'
-        f"{_claim_list(opposing, 'No claim in ' + scope + ' cuts against this reading.')}"
+        f'<p class="ar-count">In {scope}, <strong>{favour}</strong> of {len(claims)} claims favour this reading '
+        f"over the others, <strong>{against}</strong> favour another reading, and <strong>{neutral}</strong> fit "
+        "every reading alike and so cannot tell them apart.</p>"
+        f'<p class="ar-view-heading"><strong>Claims that favour it ({favour})</strong></p>'
+        f"{_claim_list(corpus, views['favour'], reading_id, 'No claim in ' + scope + ' favours this reading.')}"
+        f'<p class="ar-view-heading"><strong>Claims that favour another reading ({against})</strong></p>'
+        f"{_claim_list(corpus, views['against'], reading_id, 'No claim in ' + scope + ' favours another reading.')}"
+        f"<details><summary>Claims that fit every reading alike ({neutral})</summary>"
+        f"{_claim_list(corpus, views['neutral'], reading_id, 'None.')}</details>"
         "</section>"
     )
 
