@@ -44,7 +44,7 @@ TINY_CLAIMS = [
      "attribution": "unnamed analysts", "documentation": "none", "theater": "middle-east", "topic": "diplomacy"},
 ]
 
-#: The tiny claims' ratings: tiny-01 favours the first reading, tiny-02 the second; any other claim a
+#: The tiny claims' ratings: tiny-01 favors the first reading, tiny-02 the second; any other claim a
 #: test writes is rated neutral against every reading unless the test passes its own ratings.
 TINY_RATINGS = {
     ("tiny-01", "linked"): "consistent", ("tiny-01", "fraying"): "neutral",
@@ -128,6 +128,11 @@ def write_project(root: Path, *, seed: str = TINY_SEED, sources: list[dict] | No
     (root / "data" / "ratings.csv").write_text(
         csv_text(default_ratings(claims, readings) if ratings is None else ratings,
                  ["claim_id", "reading_id", "rating", "rationale"]), encoding="utf-8")
+    (root / "data" / "forecasts.csv").write_text("claim_id,later_evidence,verdict,why\n", encoding="utf-8")
+    (root / "data" / "events.csv").write_text("date,event,citation,note\n2024-05,A tiny event.,tiny_2024,\n",
+                                              encoding="utf-8")
+    (root / "data" / "glossary.csv").write_text(
+        "term,aliases,category,definition,orientation\nTehran,,place,The capital of Iran.,\n", encoding="utf-8")
     (root / "data" / "ledger.csv").write_text(
         csv_text(default_ledger(seed, claims) if ledger is None else ledger,
                  ["source_id", "sentence", "starts", "reason", "see", "note"]), encoding="utf-8")

@@ -219,3 +219,92 @@ def test_every_internal_link_and_anchor_resolves_and_external_links_are_reported
         report += [f"{name}\t{link}" for link in external]
     out = REPO_ROOT / "_build" / "external-links.txt"
     out.write_text("\n".join(report) + "\n", encoding="utf-8")
+
+
+# --- Any number of readings: a third one, added in a copy, builds both editions -----------------
+
+HEDGED = """  - reading_id: hedged
+    label: Hedged partnership
+    thesis: >-
+      Each state keeps the other at arm's length while using it: cooperation in some channels, with
+      each side hedging against the other in the rest.
+    distinguishing_questions:
+      - Does each side keep open options that the other would object to?
+"""
+
+
+def test_a_third_reading_builds_both_editions_with_three_way_toggles_tables_and_chart(tmp_path):
+    import csv as csv_module
+
+    from analytic_reader.editions import make_student_source
+    from conftest import append_csv_rows, build_book, copy_repository
+
+    copy = copy_repository(tmp_path / "book")
+    readings = copy / "data" / "readings.yml"
+    readings.write_text(readings.read_text(encoding="utf-8").rstrip("\n") + "\n" + HEDGED, encoding="utf-8")
+    with (copy / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        claims = [row["claim_id"] for row in csv_module.DictReader(handle)]
+    hedging = {claim for claim in claims if claim.endswith(("-04", "-08"))}  # a few claims favor the new one
+    rows = [{"claim_id": claim, "reading_id": "hedged", "rating": "consistent" if claim in hedging else "neutral",
+             "rationale": "A test rating for the third reading."} for claim in claims]
+    for name in ("ratings.csv", "coding/first.csv", "coding/second.csv"):
+        append_csv_rows(copy / "data" / name, rows)
+    corpus = load_corpus(copy)
+    assert list(corpus.readings.index)[-1] == "hedged"
+
+    result, html = build_book(copy)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert build_warnings(result) == []
+    student = make_student_source(copy, copy / "_build" / "student-src")
+    student_result, student_html = build_book(student, copy / "_build" / "student")
+    assert student_result.returncode == 0, (student_result.stdout + student_result.stderr)[-3000:]
+    assert build_warnings(student_result) == []
+
+    for folder in (html, student_html):
+        chapter = (folder / "chapters" / "growing-ties.html").read_text(encoding="utf-8")
+        assert chapter.count("Hedged partnership: <strong>") == len([c for c in claims if c.startswith("growing-ties")])
+        assert "Reading: Hedged partnership" in chapter  # the third view of the toggle, saved in the page
+        weighing = (folder / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
+        assert "Hedged partnership" in weighing and "fig-reading-balance" in weighing
+
+
+# --- Claim ids in the prose are checked links ----------------------------------------------------
+
+def test_claim_ids_in_prose_link_to_their_rows(instructor_build):
+    page = (instructor_build[1] / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
+    assert 'href="growing-ties.html#row-growing-ties-04"' in page
+
+
+def test_an_unknown_claim_id_in_prose_fails_the_strict_build(tmp_path):
+    from conftest import build_book, copy_repository
+
+    copy = copy_repository(tmp_path / "book")
+    intro = copy / "chapters" / "intro.md"
+    intro.write_text(intro.read_text(encoding="utf-8").replace(
+        "## The question", "## The question\n\nSee `growing-ties-99` for more.\n", 1), encoding="utf-8")
+    result, _ = build_book(copy)
+    assert result.returncode != 0
+    assert any("claim id 'growing-ties-99' is not in data/claims.csv" in line for line in build_warnings(result))
+
+
+# --- Reference pages: timeline and glossary, generated from the data, searchable ----------------
+
+def test_timeline_and_glossary_pages_are_built_from_the_data_in_both_editions(instructor_build, student_build):
+    corpus = load_corpus()
+    for _, html in (instructor_build, student_build):
+        timeline = (html / "chapters" / "timeline.html").read_text(encoding="utf-8")
+        assert timeline.count("<tr") == len(corpus.events) + 1
+        glossary = (html / "chapters" / "glossary.html").read_text(encoding="utf-8")
+        for term in corpus.glossary["term"]:
+            assert html_lib.escape(term, quote=False) in glossary, term
+        index = (html / "searchindex.js").read_text(encoding="utf-8")
+        assert "zolfaghar" in index.lower()
+
+
+def test_first_use_of_a_glossary_term_links_to_its_entry(instructor_build):
+    page = (instructor_build[1] / "chapters" / "dangerous-alliance.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="reference internal" href="glossary.html#([^"]+)">'
+                       r'<span class="ar-glossary-term">([^<]+)</span></a>', page)
+    assert links, "no glossary links on the page"
+    terms = [text for _, text in links]
+    assert len(terms) == len(set(terms)), "each term links once per page"

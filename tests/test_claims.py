@@ -60,12 +60,13 @@ def test_unknown_enum_value_lists_the_allowed_values(tiny_project):
 
 
 def test_vocabularies_come_from_the_codebook(tiny_project):
-    codebook = TINY_CODEBOOK.replace("| `forecast` |", "| `prophecy` |")
+    codebook = TINY_CODEBOOK.replace("| `forecast` |", "| `prophecy` |")  # the data's forecasts are then prophecies
     write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], kind="prophecy"), TINY_CLAIMS[1]], codebook=codebook)
     assert messages(validate_project(tiny_project)) == []
-    write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], kind="forecast"), TINY_CLAIMS[1]], codebook=codebook)
+    write_project(tiny_project, claims=[dict(TINY_CLAIMS[0], kind="assessment"), dict(TINY_CLAIMS[1], kind="forecast")],
+                  codebook=codebook.replace("`forecast`", "`prophecy`"))
     assert messages(validate_project(tiny_project)) == [
-        "data/claims.csv:2: kind: 'forecast' is not an allowed value; use one of 'factual report', 'assessment', "
+        "data/claims.csv:3: kind: 'forecast' is not an allowed value; use one of 'factual report', 'assessment', "
         "'prophecy', 'recommendation'"]
 
 
@@ -129,7 +130,7 @@ def test_claims_frame_is_typed_and_carries_offsets(tiny_project):
     assert list(claims.index) == ["tiny-01", "tiny-02"]
     assert str(claims["attribution"].dtype) == "category"
     assert claims["attribution"].cat.categories[0] == "named official"  # the codebook's order
-    assert claims.loc["tiny-01", "favours"] == "linked" and claims.loc["tiny-02", "favours"] == "fraying"
+    assert claims.loc["tiny-01", "favors"] == "linked" and claims.loc["tiny-02", "favors"] == "fraying"
     assert claims["diagnostic"].all()
     assert claims.loc["tiny-01", "quote_start"] == 0
     assert claims.loc["tiny-02", "quote_end"] == len(TINY_SEED) - 1
@@ -141,7 +142,7 @@ def test_real_claims_meet_the_corpus_targets():
     per_source = claims.groupby("source_id").size()
     assert set(per_source.index) == set(corpus.sources.index)
     assert per_source.min() >= corpus.codebook.minimum_claims
-    for reading_id in corpus.reading_ids:  # every reading has some evidence in its favour, and some against
-        assert claims["favours"].str.contains(reading_id).any(), reading_id
+    for reading_id in corpus.reading_ids:  # every reading has some evidence in its favor, and some against
+        assert claims["favors"].str.contains(reading_id).any(), reading_id
     assert claims["quote_start"].notna().all()
     assert (corpus.coverage["coverage"] >= 0.9).all()

@@ -9,9 +9,9 @@ from conftest import TINY_CLAIMS, TINY_SOURCE, write_project
 def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
     table = source_claims(load_corpus(tiny_project), "tiny")
     assert list(table.columns) == ["Claim", "Quote (verbatim)", "In our words", "Kind", "Speaker", "Attribution",
-                                   "Documentation", "Theater", "Topic", "Favours", "rating: Linked theaters",
+                                   "Documentation", "Theater", "Topic", "Favors", "rating: Linked theaters",
                                    "rating: Fraying partnership"]
-    assert table.loc[0, "Favours"] == "Linked theaters" and table.loc[1, "rating: Linked theaters"] == "inconsistent"
+    assert table.loc[0, "Favors"] == "Linked theaters" and table.loc[1, "rating: Linked theaters"] == "inconsistent"
     assert list(table.index) == [0, 1]
     html = source_claims_html(load_corpus(tiny_project), "tiny")
     assert 'id="row-tiny-01"' in html and 'href="appendix-texts.html#claim-tiny-01"' in html
@@ -22,20 +22,20 @@ def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
 def test_reading_counts_and_balance(tiny_project):
     corpus = load_corpus(tiny_project)
     counts = reading_counts(corpus)
-    assert counts.loc["tiny", ["claims", "diagnostic", "favour linked", "favour fraying", "not diagnostic"]].tolist() \
+    assert counts.loc["tiny", ["claims", "diagnostic", "favor linked", "favor fraying", "not diagnostic"]].tolist() \
         == [2, 2, 1, 1, 0]
     balance = reading_balance(corpus)
-    assert balance.loc["tiny", "favours Linked theaters"] == 0.5 and balance.loc["tiny", "favours Fraying partnership"] == 0.5
+    assert balance.loc["tiny", "favors Linked theaters"] == 0.5 and balance.loc["tiny", "favors Fraying partnership"] == 0.5
 
 
-def test_evidence_every_reading_accepts_favours_none(tiny_project):
+def test_evidence_every_reading_accepts_favors_none(tiny_project):
     ratings = [{"claim_id": c, "reading_id": r, "rating": "consistent", "rationale": "Both accept it."}
                for c in ("tiny-01", "tiny-02") for r in ("linked", "fraying")]
     write_project(tiny_project, ratings=ratings)
     corpus = load_corpus(tiny_project)
     assert not corpus.claims["diagnostic"].any()
-    assert reading_counts(corpus).loc["tiny", ["favour linked", "favour fraying", "not diagnostic"]].tolist() == [0, 0, 2]
-    assert reading_balance(corpus).loc["tiny", "favours Linked theaters"] == 0
+    assert reading_counts(corpus).loc["tiny", ["favor linked", "favor fraying", "not diagnostic"]].tolist() == [0, 0, 2]
+    assert reading_balance(corpus).loc["tiny", "favors Linked theaters"] == 0
 
 
 def test_claim_matrix_marks_readings_with_letters(tiny_project):

@@ -93,8 +93,10 @@ def generated_corpus(root: Path, sources: int, claims_per_source: int) -> Path:
     (root / "data").mkdir()
     shutil.copy2(ROOT / "_config.yml", root / "_config.yml")
     shutil.copy2(ROOT / "data" / "readings.yml", root / "data" / "readings.yml")
-    manifest, bib, source_rows, claim_rows = [], [], [], []
+    shutil.copy2(ROOT / "data" / "codebook.md", root / "data" / "codebook.md")
+    manifest, bib, source_rows, claim_rows, rating_rows, ledger_rows = [], [], [], [], [], []
     topics = ["drones and missiles", "air defense", "diplomacy", "Syria", "strategic alignment"]
+    ratings = ("consistent", "neutral", "inconsistent")
     for number in range(sources):
         sentences = [" ".join(rng.choice(vocabulary) for _ in range(12)).capitalize() + f" {number}-{k}."
                      for k in range(claims_per_source + 10)]
@@ -107,15 +109,28 @@ def generated_corpus(root: Path, sources: int, claims_per_source: int) -> Path:
         source_rows.append({"source_id": source_id, "seed_file": f"seeds/{name}", "bibkey": f"key{number}",
                             "title": f"Source {number}", "outlet": "", "authors": "",
                             "published": f"{2020 + number % 6}-0{1 + number % 9}", "date_precision": "month",
-                            "genre": "opinion", "url": "", "lean": "linked", "dating_note": "generated"})
+                            "genre": "opinion", "url": "", "lean": "linked", "dating_note": "generated",
+                            "original_title": "", "copy": "not established", "seed_says": "generated",
+                            "provenance": "generated"})
         for k in range(claims_per_source):
-            claim_rows.append({"claim_id": f"{source_id}-{k + 1:02d}", "source_id": source_id, "quote": sentences[k],
+            claim_id = f"{source_id}-{k + 1:02d}"
+            claim_rows.append({"claim_id": claim_id, "source_id": source_id, "quote": sentences[k],
                                "paraphrase": f"Generated claim {k}.", "kind": "assessment", "speaker": "author",
-                               "theater": "both", "topic": topics[k % len(topics)],
-                               "reading": ("linked", "fraying", "both", "neither")[k % 4], "rationale": "generated"})
+                               "attribution": "author", "documentation": "none", "theater": "both",
+                               "topic": topics[k % len(topics)]})
+            for offset, reading_id in enumerate(("linked", "fraying")):
+                rating_rows.append({"claim_id": claim_id, "reading_id": reading_id,
+                                    "rating": ratings[(k + offset) % 3], "rationale": "generated"})
+        ledger_rows += [{"source_id": source_id, "sentence": str(k + 1), "starts": " ".join(sentences[k].split()[:3]),
+                         "reason": "title or heading", "see": "", "note": ""}
+                        for k in range(claims_per_source, claims_per_source + 10)]
     (root / "seeds" / "MANIFEST.sha256").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     (root / "references.bib").write_text("\n".join(bib), encoding="utf-8")
-    for name, rows in (("sources.csv", source_rows), ("claims.csv", claim_rows)):
+    (root / "data" / "forecasts.csv").write_text("claim_id,later_evidence,verdict,why\n", encoding="utf-8")
+    (root / "data" / "events.csv").write_text("date,event,citation,note\n2024,Generated.,key0,\n", encoding="utf-8")
+    (root / "data" / "glossary.csv").write_text("term,aliases,category,definition,orientation\n", encoding="utf-8")
+    for name, rows in (("sources.csv", source_rows), ("claims.csv", claim_rows), ("ratings.csv", rating_rows),
+                       ("ledger.csv", ledger_rows)):
         with (root / "data" / name).open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
             writer.writeheader()

@@ -7,7 +7,7 @@
   var labels = 0;
 
   function enhance() {
-    document.querySelectorAll(".ar-reading-toggle .widget-toggle-buttons").forEach(function (group) {
+    document.querySelectorAll(".ar-toggle .widget-toggle-buttons").forEach(function (group) {
       var buttons = group.querySelectorAll("button.widget-toggle-button");
       if (!buttons.length) { return; }
       var container = buttons[0].parentElement;

@@ -19,11 +19,11 @@ from .citations import format_reference
 from .corpus import published_label
 from .highlights import highlighted_text_html
 from .validate import Corpus, load_corpus
-from .widgets import reading_toggle
+from .widgets import balance_toggle, reading_toggle
 
 __all__ = ["load", "learning_box", "source_card", "claims_table", "reading_toggle", "full_text",
            "claim_matrix", "frame", "balance_chart", "balance_table", "instructor_table", "coverage_table",
-           "agreement_table", "adjudication_log", "rating_matrix"]
+           "agreement_table", "adjudication_log", "rating_matrix", "figures", "glue_figures", "balance_toggle", "forecast_audit", "weighted_evidence", "timeline_markdown", "glossary_markdown"]
 
 
 def load(root: Path | str | None = None) -> Corpus:
@@ -127,9 +127,10 @@ def balance_chart(corpus: Corpus) -> Image:
 
 def balance_table(corpus: Corpus) -> HTML:
     """The chart's numbers as a table: its text equivalent."""
-    balance = tables.reading_balance(corpus).drop(columns="published_start")
-    balance.insert(0, "published", corpus.sources["published"])
-    return frame(balance, "Share of each source's claims that favour each reading (the chart's data)",
+    from .weighing import balance_view
+
+    return frame(balance_view(corpus, "weighted"),
+                 "Weighted diagnostic evidence for each reading, source by source (the chart's data)",
                  index_header="source")
 
 
@@ -204,6 +205,133 @@ def rating_matrix(corpus: Corpus, source_id: str | None = None) -> HTML:
     matrix.columns = [tables.reading_label(corpus, r) for r in matrix.columns]
     matrix.insert(0, "topic", claims["topic"].astype(str))
     matrix["diagnostic"] = ["yes" if d else "no" for d in claims["diagnostic"]]
-    matrix["favours"] = [tables.favours_label(corpus, f) for f in claims["favours"]]
-    return frame(matrix, "Claims rated against every reading (diagnostic claims are those rated differently)",
-                 index_header="claim")
+    matrix["favors"] = [tables.favors_label(corpus, f) for f in claims["favors"]]
+    table = tables.frame_html(matrix, "Claims rated against every reading (diagnostic claims are those rated "
+                                      "differently)", index_header="claim")
+    return HTML(f'<details class="ar-more"><summary>Show the ratings of all {len(matrix)} claims</summary>'
+                f"{table}</details>")
+
+
+def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
+    """The counts a chapter's prose may state, computed from the data (for one source or the corpus).
+
+    Names: ``claims``, ``diagnostic``, ``not_diagnostic``, ``not_diagnostic_share`` (a percentage),
+    ``favor_<reading_id>`` and ``weight_<reading_id>`` (one per reading, hyphens as underscores),
+    ``forecasts``, ``audited`` and ``verdict_<verdict>`` (spaces as underscores), ``coverage`` (a
+    percentage), ``sources``. Prose shows them
+    with myst-nb's ``{glue:text}`` role (see ``glue_figures``), so no count is ever typed by hand.
+    """
+    claims = corpus.claims if source_id is None else corpus.claims[corpus.claims["source_id"] == source_id]
+    values: dict[str, str] = {
+        "claims": str(len(claims)),
+        "diagnostic": str(int(claims["diagnostic"].sum())),
+        "not_diagnostic": str(int((~claims["diagnostic"]).sum())),
+        "forecasts": str(int((claims["kind"] == "forecast").sum())),
+        "sources": str(claims["source_id"].nunique()),
+    }
+    for reading_id in corpus.reading_ids:
+        favors = claims["favors"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)
+        values[f"favor_{reading_id.replace('-', '_')}"] = str(int(favors.sum()))
+    from .weighing import evidence_weight
+
+    weights = evidence_weight(corpus)[claims.index]
+    for reading_id in corpus.reading_ids:
+        favors = claims["favors"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)
+        values[f"weight_{reading_id.replace('-', '_')}"] = str(int(weights[favors].sum()))
+    sources = corpus.sources if source_id is None else corpus.sources.loc[[source_id]]
+    for lean in (*corpus.reading_ids, "mixed"):
+        values[f"lean_{lean.replace('-', '_')}"] = str(int((sources["lean"] == lean).sum()))
+    values["not_diagnostic_share"] = f"{(~claims['diagnostic']).mean():.0%}" if len(claims) else "0%"
+    audit = corpus.forecasts if source_id is None else corpus.forecasts[corpus.forecasts["source_id"] == source_id]
+    values["audited"] = str(len(audit))
+    for verdict in corpus.codebook.values("verdict"):
+        values[f"verdict_{verdict.replace(' ', '_')}"] = str(int((audit["verdict"] == verdict).sum()))
+    coverage = corpus.coverage if source_id is None else corpus.coverage.loc[[source_id]]
+    covered = (coverage["coded"] + coverage["duplicates"]).sum() / coverage["assertive"].sum()
+    values["coverage"] = f"{int(covered * 100)}%"  # rounded down: 99.6 % is not "100 %"
+    return values
+
+
+def glue_figures(corpus: Corpus, source_id: str | None = None, prefix: str = "") -> dict[str, str]:
+    """Glue ``figures`` into the page (invisibly) so the prose can cite them as ``{glue:text}`name```."""
+    from myst_nb import glue
+
+    values = figures(corpus, source_id)
+    for name, value in values.items():
+        glue(prefix + name, value, display=False)
+    return values
+
+
+def forecast_audit(corpus: Corpus) -> HTML:
+    """The forecast audit: each forecast, its source and date, the later evidence (linked), the verdict."""
+    audit = corpus.forecasts
+
+    def link(claim_id: str) -> str:
+        source_id = str(corpus.claims.loc[claim_id, "source_id"])
+        return f'<a href="{escape(source_id)}.html#{escape(tables.row_anchor(claim_id))}">{escape(claim_id)}</a>'
+
+    def cell(column: str, value: object, row: pd.Series) -> str | None:
+        if column == "forecast":
+            return f'{link(str(row.name))}: {escape(str(value))}'
+        if column == "later evidence":
+            return ", ".join(link(c) for c in value) or "none in the corpus"
+        return None
+
+    shown = audit.assign(source=[f"{s} ({p})" for s, p in zip(audit["source_id"], audit["published"])])
+    shown = shown.rename(columns={"later_evidence": "later evidence"})[
+        ["forecast", "source", "later evidence", "verdict", "why"]]
+    shown.index = list(audit["claim_id"])
+    return HTML(tables.html_table(shown, caption="Forecasts checked against what later sources report, oldest first",
+                                  cell=cell))
+
+
+def weighted_evidence(corpus: Corpus, top: int | None = None) -> HTML:
+    """The diagnostic claims, heaviest first, with what they favor and their weight."""
+    from .weighing import weighted_claims
+
+    claims = weighted_claims(corpus)
+    if top is not None:
+        claims = claims.head(top)
+    shown = pd.DataFrame({"claim": claims["claim_id"], "source": claims["source_id"],
+                          "favors": [tables.favors_label(corpus, f) for f in claims["favors"]],
+                          "weight": claims["weight"], "who": claims["speaker"],
+                          "documented by": claims["documentation"], "in our words": claims["paraphrase"]})
+    return frame(shown.reset_index(drop=True), "Diagnostic claims by evidence weight (0 to 4), heaviest first")
+
+
+def _cite(corpus: Corpus, citation: str) -> str:
+    """A citation as MyST: a claim id as inline code (the build links it), a bibkey as a citation."""
+    return f"`{citation}`" if citation in corpus.claims.index else f"{{cite:t}}`{citation}`"
+
+
+def timeline_markdown(corpus: Corpus) -> str:
+    """The timeline as MyST markdown (a table), generated from ``data/events.csv``.
+
+    Markdown rather than HTML, so that the build turns its citations into links and the search
+    index finds its text.
+    """
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    rows = ["| date | event | source |", "|---|---|---|"]
+    for _, event in corpus.events.iterrows():
+        sources = "; ".join(_cite(corpus, c) for c in event["citation"])
+        note = f" *{cell(event['note'])}*" if event["note"] else ""
+        rows.append(f"| {event['date']} | {cell(event['event'])}{note} | {sources} |")
+    return "\n".join(rows) + "\n"
+
+
+def glossary_markdown(corpus: Corpus) -> str:
+    """The glossary as a MyST ``glossary`` directive, generated from ``data/glossary.csv``."""
+    lines = ["```{glossary}", ":sorted:", ""]
+    for _, entry in corpus.glossary.iterrows():
+        lines.append(entry["term"])
+        text = entry["definition"]
+        if entry["aliases"]:
+            text += " Also written: " + ", ".join(entry["aliases"]) + "."
+        if entry["orientation"]:
+            text += f" *Orientation:* {entry['orientation']}"
+        lines.append(f"  *{entry['category']}.* {text}")
+        lines.append("")
+    lines.append("```")
+    return "\n".join(lines) + "\n"

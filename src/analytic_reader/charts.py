@@ -11,8 +11,8 @@ from itertools import cycle
 
 from matplotlib.figure import Figure
 
-from .tables import reading_balance
 from .validate import Corpus
+from .weighing import balance_view
 
 STYLES = (
     {"linestyle": "-", "marker": "o", "color": "#1b4f72"},
@@ -23,27 +23,30 @@ STYLES = (
 
 
 def balance_chart(corpus: Corpus) -> Figure:
-    """Share of each source's claims that favour each reading, sources in publication order."""
-    balance = reading_balance(corpus)
+    """Weighted diagnostic evidence for each reading, source by source in publication order.
+
+    Each point adds up the evidence weights of one source's claims that favor a reading (codebook,
+    section 5); claims every reading accepts add nothing. ``balance_view(corpus, "weighted")`` is the
+    same numbers as a table.
+    """
+    table = balance_view(corpus, "weighted").drop(index="all sources").drop(columns="claims")
     # A bare Figure (not pyplot): no global state, and the notebook displays it exactly once.
     figure = Figure(figsize=(7.5, 3.8), layout="constrained")
     axes = figure.subplots()
-    labels = [f"{source}\n{corpus.sources.loc[source, 'published']}" for source in balance.index]
-    positions = range(len(balance))
-    columns = [c for c in balance.columns if c.startswith("favours ")]
-    top = max(5.0, float((balance[columns] * 100).max().max()) + 12)
-    for column, style in zip(columns, cycle(STYLES)):
-        label = column.removeprefix("favours ")
-        axes.plot(positions, balance[column] * 100, label=f"favours “{label}”", linewidth=2, markersize=7, **style)
-        axes.annotate(label, (len(balance) - 1, balance[column].iloc[-1] * 100), xytext=(8, 0),
+    labels = [f"{source}\n{corpus.sources.loc[source, 'published']}" for source in table.index]
+    positions = range(len(table))
+    top = max(5.0, float(table.to_numpy().max()) * 1.15)
+    for column, style in zip(table.columns, cycle(STYLES)):
+        axes.plot(positions, table[column], label=f"favors “{column}”", linewidth=2, markersize=7, **style)
+        axes.annotate(column, (len(table) - 1, table[column].iloc[-1]), xytext=(8, 0),
                       textcoords="offset points", va="center", color=style["color"], fontsize=8)
     axes.set_xticks(list(positions), labels, fontsize=8)
-    axes.set_ylabel("share of the source's claims (%)")
+    axes.set_ylabel("weighted diagnostic evidence")
     axes.set_ylim(0, top)
-    axes.set_xlim(-0.3, len(balance) + 0.6)
+    axes.set_xlim(-0.3, len(table) + 0.8)
     axes.grid(axis="y", alpha=0.3)
     # Legend above the plot area, where no data point can lie under it.
-    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.02), ncols=len(columns), fontsize=8, frameon=False)
-    axes.set_title("Claims that favour each reading, source by source, oldest first\n"
-                   "(claims every reading accepts favour none)", fontsize=10, pad=22)
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.02), ncols=len(table.columns), fontsize=8, frameon=False)
+    axes.set_title("Weighted evidence favoring each reading, source by source, oldest first\n"
+                   "(claims every reading accepts add nothing)", fontsize=10, pad=22)
     return figure

@@ -15,7 +15,8 @@ from .paths import ProjectPaths
 from .problems import Problem
 
 #: The vocabularies the data files use, and the codebook table each comes from.
-REQUIRED_VOCABULARIES = ("kind", "theater", "topic", "attribution", "documentation", "rating", "ledger reason")
+REQUIRED_VOCABULARIES = ("kind", "theater", "topic", "attribution", "documentation", "rating", "ledger reason",
+                         "verdict")
 
 _MARKER = re.compile(r"<!--\s*vocabulary:\s*(.+?)\s*-->")
 _MINIMUM = re.compile(r"<!--\s*minimum claims per source:\s*(\d+)\s*-->")

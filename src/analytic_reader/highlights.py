@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .tables import claim_anchor, favours_label, favours_mark, row_anchor
+from .tables import claim_anchor, favors_label, favors_mark, row_anchor
 from .ratings import NOT_DIAGNOSTIC
 from .validate import Corpus
 
@@ -18,7 +18,7 @@ def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | No
     """The seed of ``source_id`` as HTML paragraphs, every claim highlighted and anchored."""
     text = corpus.seed_text(source_id)
     claims = corpus.claims[corpus.claims["source_id"] == source_id].sort_values("quote_start")
-    spans = [(int(r.quote_start), int(r.quote_end), str(r.claim_id), str(r.favours)) for r in claims.itertuples()]
+    spans = [(int(r.quote_start), int(r.quote_end), str(r.claim_id), str(r.favors)) for r in claims.itertuples()]
     page = chapter_page or f"{source_id}.html"
     cuts = sorted({0, len(text), *[s for s, _, _, _ in spans], *[e for _, e, _, _ in spans]})
     opened: set[str] = set()
@@ -31,7 +31,7 @@ def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | No
             pieces.append(html)
             continue
         ids = " ".join(span[2] for span in covering)
-        marks = "; ".join(f"{span[2]}: {favours_label(corpus, span[3])}" for span in covering)
+        marks = "; ".join(f"{span[2]}: {favors_label(corpus, span[3])}" for span in covering)
         anchor = ""
         for span in covering:
             if span[2] not in opened:
@@ -44,12 +44,12 @@ def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | No
             pieces.append("".join(
                 f'<a class="ar-backlink" href="{escape(page)}#{escape(row_anchor(span[2]))}" '
                 f'title="Back to this claim in its table">[{escape(span[2])} '
-                f'{escape(favours_mark(corpus, span[3]))}]</a>' for span in ended))
+                f'{escape(favors_mark(corpus, span[3]))}]</a>' for span in ended))
     return f'<div class="ar-source-text" lang="en">{"".join(pieces)}</div>'
 
 
-def _style(corpus: Corpus, favours: str) -> str:
-    """Highlight class by the favoured reading's position (the stylesheet names no reading)."""
-    if favours == NOT_DIAGNOSTIC:
+def _style(corpus: Corpus, favors: str) -> str:
+    """Highlight class by the favored reading's position (the stylesheet names no reading)."""
+    if favors == NOT_DIAGNOSTIC:
         return "ar-pos-none"
-    return f"ar-pos-{int(corpus.readings.loc[favours.split(', ')[0], 'position'])}"
+    return f"ar-pos-{int(corpus.readings.loc[favors.split(', ')[0], 'position'])}"

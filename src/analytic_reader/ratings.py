@@ -3,7 +3,7 @@
 ``data/ratings.csv`` is a long table (claim_id, reading_id, rating, rationale) so that it works for
 any number of readings: adding a reading to ``data/readings.yml`` means adding one row per claim here,
 and nothing in the package changes. A claim is *diagnostic* when its ratings differ between readings;
-it then *favours* the readings with the highest score. Evidence every reading accepts is not
+it then *favors* the readings with the highest score. Evidence every reading accepts is not
 diagnostic and is never counted as support for one of them.
 """
 
@@ -81,18 +81,18 @@ def ratings_frame(table: Table, codebook: Codebook, reading_ids: tuple[str, ...]
 
 
 def verdicts(ratings: pd.DataFrame, reading_ids: tuple[str, ...]) -> pd.DataFrame:
-    """Per claim: its score against each reading, whether it is diagnostic, and what it favours.
+    """Per claim: its score against each reading, whether it is diagnostic, and what it favors.
 
-    ``favours`` is the id of the reading with the highest score (several joined by ``", "`` when they
+    ``favors`` is the id of the reading with the highest score (several joined by ``", "`` when they
     tie above another), or ``"not diagnostic"`` when every reading gets the same rating.
     """
     scores = ratings.pivot_table(index="claim_id", columns="reading_id", values="score", observed=False,
                                  aggfunc="first").reindex(columns=list(reading_ids))
     diagnostic = scores.nunique(axis=1) > 1
     best = scores.max(axis=1)
-    favours = [", ".join(r for r in reading_ids if row[r] == top) if diag else NOT_DIAGNOSTIC
+    favors = [", ".join(r for r in reading_ids if row[r] == top) if diag else NOT_DIAGNOSTIC
                for (_, row), top, diag in zip(scores.iterrows(), best, diagnostic)]
-    result = pd.DataFrame({"diagnostic": diagnostic, "favours": favours}, index=scores.index)
+    result = pd.DataFrame({"diagnostic": diagnostic, "favors": favors}, index=scores.index)
     result.index = result.index.astype(str)
     return result
 

@@ -27,7 +27,7 @@ SOURCE_TABLE_COLUMNS = {
     "documentation": "Documentation",
     "theater": "Theater",
     "topic": "Topic",
-    "favours": "Favours",
+    "favors": "Favors",
 }
 
 
@@ -35,18 +35,18 @@ def reading_label(corpus: Corpus, reading_id: str) -> str:
     return str(corpus.readings.loc[reading_id, "label"])
 
 
-def favours_label(corpus: Corpus, favours: str) -> str:
-    """``favours`` as a reader says it: reading labels instead of ids."""
-    if favours == NOT_DIAGNOSTIC:
-        return favours
-    return " and ".join(reading_label(corpus, r) for r in favours.split(", "))
+def favors_label(corpus: Corpus, favors: str) -> str:
+    """``favors`` as a reader says it: reading labels instead of ids."""
+    if favors == NOT_DIAGNOSTIC:
+        return favors
+    return " and ".join(reading_label(corpus, r) for r in favors.split(", "))
 
 
-def favours_mark(corpus: Corpus, favours: str) -> str:
-    """The letter(s) of the favoured reading(s), ``=`` for a claim that is not diagnostic."""
-    if favours == NOT_DIAGNOSTIC:
+def favors_mark(corpus: Corpus, favors: str) -> str:
+    """The letter(s) of the favored reading(s), ``=`` for a claim that is not diagnostic."""
+    if favors == NOT_DIAGNOSTIC:
         return NOT_DIAGNOSTIC_MARK
-    return "+".join(str(corpus.readings.loc[r, "mark"]) for r in favours.split(", "))
+    return "+".join(str(corpus.readings.loc[r, "mark"]) for r in favors.split(", "))
 
 
 def marks_legend(corpus: Corpus) -> str:
@@ -61,7 +61,7 @@ def source_claims(corpus: Corpus, source_id: str) -> pd.DataFrame:
         raise KeyError(f"unknown source_id {source_id!r}; known: {', '.join(corpus.sources.index)}")
     claims = corpus.claims[corpus.claims["source_id"] == source_id].sort_values("quote_start")
     frame = claims[list(SOURCE_TABLE_COLUMNS)].copy()
-    frame["favours"] = [favours_label(corpus, f) for f in frame["favours"]]
+    frame["favors"] = [favors_label(corpus, f) for f in frame["favors"]]
     ratings = rating_table(corpus, claims.index)
     for reading_id in corpus.reading_ids:
         frame[f"rating: {reading_label(corpus, reading_id)}"] = ratings[reading_id].astype("string")
@@ -78,7 +78,7 @@ def rating_table(corpus: Corpus, claim_ids: Sequence[str] | None = None, column:
 
 
 def reading_counts(corpus: Corpus) -> pd.DataFrame:
-    """Per source, in publication order: its claims, how many are diagnostic, and how many favour each
+    """Per source, in publication order: its claims, how many are diagnostic, and how many favor each
     reading (a claim that ties between readings counts for each)."""
     claims = corpus.claims
     counts = pd.DataFrame(index=corpus.sources.index)
@@ -88,17 +88,17 @@ def reading_counts(corpus: Corpus) -> pd.DataFrame:
     counts["claims"] = grouped.size().reindex(counts.index, fill_value=0)
     counts["diagnostic"] = grouped["diagnostic"].sum().reindex(counts.index, fill_value=0).astype(int)
     for reading_id in corpus.reading_ids:
-        favours = claims["favours"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)
-        counts[f"favour {reading_id}"] = favours.groupby(claims["source_id"]).sum().reindex(counts.index, fill_value=0)
+        favors = claims["favors"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)
+        counts[f"favor {reading_id}"] = favors.groupby(claims["source_id"]).sum().reindex(counts.index, fill_value=0)
     counts["not diagnostic"] = counts["claims"] - counts["diagnostic"]
     counts.index.name = "source_id"
     return counts
 
 
 def reading_balance(corpus: Corpus) -> pd.DataFrame:
-    """For each source, in date order: the share of its claims that favour each reading.
+    """For each source, in date order: the share of its claims that favor each reading.
 
-    Claims consistent with every reading are in the denominator but favour none: a source full of
+    Claims consistent with every reading are in the denominator but favor none: a source full of
     evidence that all readings accept does not lean anywhere. This is the series the synthesis
     chapter plots to show how the balance moves over time.
     """
@@ -107,14 +107,14 @@ def reading_balance(corpus: Corpus) -> pd.DataFrame:
     balance = pd.DataFrame(index=counts.index)
     balance["published_start"] = corpus.sources["published_start"]
     for reading_id in corpus.reading_ids:
-        balance[f"favours {reading_label(corpus, reading_id)}"] = counts[f"favour {reading_id}"] / total
+        balance[f"favors {reading_label(corpus, reading_id)}"] = counts[f"favor {reading_id}"] / total
     return balance
 
 
 def claim_matrix(corpus: Corpus) -> pd.DataFrame:
-    """Topics × sources: the claims each source makes on each topic, with what each favours.
+    """Topics × sources: the claims each source makes on each topic, with what each favors.
 
-    A cell lists claims as ``claim_id (L)`` with the favoured reading's letter, or ``=`` when the claim
+    A cell lists claims as ``claim_id (L)`` with the favored reading's letter, or ``=`` when the claim
     is not diagnostic, so the matrix reads without colour. Empty where a source says nothing on a topic.
     """
     claims = corpus.claims.sort_values("quote_start")
@@ -122,26 +122,26 @@ def claim_matrix(corpus: Corpus) -> pd.DataFrame:
                           columns=list(corpus.sources.index))
     for (topic, source_id), group in claims.groupby(["topic", "source_id"], observed=True):
         matrix.loc[topic, source_id] = "; ".join(
-            f"{claim_id} ({favours_mark(corpus, str(f))})" for claim_id, f in zip(group["claim_id"], group["favours"]))
+            f"{claim_id} ({favors_mark(corpus, str(f))})" for claim_id, f in zip(group["claim_id"], group["favors"]))
     matrix.index.name = "topic"
     return matrix
 
 
 def contested_topics(corpus: Corpus) -> pd.DataFrame:
-    """Per topic: which sources' claims favour each reading, and whether the topic is contested.
+    """Per topic: which sources' claims favor each reading, and whether the topic is contested.
 
-    A topic is contested when claims on it favour at least two different readings.
+    A topic is contested when claims on it favor at least two different readings.
     """
     rows = []
     for topic, group in corpus.claims.groupby("topic", observed=True):
         row: dict[str, object] = {"topic": topic, "claims": len(group), "diagnostic": int(group["diagnostic"].sum())}
-        favoured = 0
+        favored = 0
         for reading_id in corpus.reading_ids:
-            chosen = group[group["favours"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)]
+            chosen = group[group["favors"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)]
             sources = [s for s in corpus.sources.index if s in set(chosen["source_id"])]
-            row[f"sources favouring {reading_label(corpus, reading_id)}"] = ", ".join(sources)
-            favoured += bool(sources)
-        row["contested"] = "yes" if favoured >= 2 else "no"
+            row[f"sources favoring {reading_label(corpus, reading_id)}"] = ", ".join(sources)
+            favored += bool(sources)
+        row["contested"] = "yes" if favored >= 2 else "no"
         rows.append(row)
     return pd.DataFrame(rows).sort_values(["contested", "diagnostic", "claims"], ascending=False).reset_index(drop=True)
 
@@ -194,7 +194,7 @@ def row_anchor(claim_id: str) -> str:
 
 def source_claims_html(corpus: Corpus, source_id: str) -> str:
     """The source's claims table, designed for the reading width: four columns (the claim and what it
-    favours; the quote and our paraphrase; who says it and how it is documented; the ratings, each
+    favors; the quote and our paraphrase; who says it and how it is documented; the ratings, each
     with its rationale behind a disclosure). Each claim id links to its highlighted passage and back."""
     claims = corpus.claims[corpus.claims["source_id"] == source_id].sort_values("quote_start")
     ratings = rating_table(corpus, claims.index)
@@ -203,10 +203,12 @@ def source_claims_html(corpus: Corpus, source_id: str) -> str:
     for claim_id, claim in claims.iterrows():
         ident = (f'<a href="{TEXTS_PAGE}#{escape(claim_anchor(str(claim_id)))}" '
                  f'title="Show this passage in the full text">{escape(str(claim_id))}</a>'
-                 f'<br>{reading_badge(corpus, str(claim["favours"]))}')
+                 f'<br>{reading_badge(corpus, str(claim["favors"]))}')
         text = (f'<q>{escape(str(claim["quote"]))}</q>'
                 f'<p class="ar-para"><span class="ar-label">In our words:</span> {escape(str(claim["paraphrase"]))}</p>')
-        who = (f'{escape(str(claim["speaker"]))}<br><span class="ar-meta">{escape(str(claim["attribution"]))}; '
+        speaker = "the author" if str(claim["speaker"]) == "author" else str(claim["speaker"])
+        attribution = "" if str(claim["attribution"]) == "author" else f'{escape(str(claim["attribution"]))}; '
+        who = (f'{escape(speaker)}<br><span class="ar-meta">{attribution}'
                f'documented by: {escape(str(claim["documentation"]))}<br>{escape(str(claim["kind"]))} · '
                f'{escape(str(claim["topic"]))} · {escape(str(claim["theater"]))}</span>')
         rated = "".join(
@@ -224,17 +226,17 @@ def source_claims_html(corpus: Corpus, source_id: str) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def reading_badge(corpus: Corpus, favours: str) -> str:
-    """What a claim favours, shown by words and letter, never by colour alone.
+def reading_badge(corpus: Corpus, favors: str) -> str:
+    """What a claim favors, shown by words and letter, never by colour alone.
 
     The style class names the reading's position in ``readings.yml``, not its id, so that the
     stylesheet names no reading."""
-    if favours == NOT_DIAGNOSTIC:
+    if favors == NOT_DIAGNOSTIC:
         css, text = "ar-pos-none", f"not diagnostic ({NOT_DIAGNOSTIC_MARK})"
     else:
-        first = favours.split(", ")[0]
+        first = favors.split(", ")[0]
         css = f"ar-pos-{int(corpus.readings.loc[first, 'position'])}"
-        text = f"favours {favours_label(corpus, favours)} ({favours_mark(corpus, favours)})"
+        text = f"favors {favors_label(corpus, favors)} ({favors_mark(corpus, favors)})"
     return f'<span class="ar-badge {css}">{escape(text)}</span>'
 
 

@@ -17,6 +17,9 @@ from .citations import Bibliography, read_bibliography
 from .claims import check_claims_against_seeds, claims_frame, locate_quote, read_claims
 from .codebook import Codebook, read_codebook
 from .corpus import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
+from .forecasts import check_forecasts, forecasts_frame, read_forecasts
+from .glossary import glossary_frame, read_glossary
+from .timeline import check_events, events_frame, read_events
 from .ledger import check_ledger, coverage, read_ledger
 from .paths import ProjectPaths
 from .problems import DataError, Problem
@@ -38,6 +41,9 @@ class Corpus:
     seeds: dict[str, str]
     codebook: Codebook
     coverage: pd.DataFrame
+    forecasts: pd.DataFrame
+    events: pd.DataFrame
+    glossary: pd.DataFrame
 
     def seed_text(self, source_id: str) -> str:
         return self.seeds[source_id]
@@ -110,6 +116,16 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         # A source with a quote not found is already reported; its coverage waits until the quote is fixed.
         problems += check_ledger(ledger, seeds, spans, claim_sources, codebook,
                                  skip=unlocated | (known_sources - set(seeds)))
+    forecasts = read_forecasts(paths, codebook)
+    problems += forecasts.problems
+    if not forecasts.problems:
+        problems += check_forecasts(forecasts, claims, sources, codebook.values("kind"))
+    events = read_events(paths)
+    problems += events.problems
+    if not events.problems:
+        problems += check_events(events, {r["claim_id"].strip() for r in claims.records}, set(bibliography.entries))
+    glossary = read_glossary(paths)
+    problems += glossary.problems
     coding = read_coding(paths, codebook)
     if coding is not None and not ratings.problems:
         problems += check_coding(*coding, ratings)
@@ -117,9 +133,10 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         return None, problems
     ratings_data = ratings_frame(ratings, codebook, reading_ids)
     claims_data = claims_frame(claims, seeds, codebook).join(verdicts(ratings_data, reading_ids))
+    sources_data = sources_frame(sources)
     corpus = Corpus(
         paths=paths,
-        sources=sources_frame(sources),
+        sources=sources_data,
         claims=claims_data,
         ratings=ratings_data,
         readings=readings_frame(readings),
@@ -127,6 +144,9 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         seeds={source_id: text for source_id, (_, text) in seeds.items()},
         codebook=codebook,
         coverage=coverage(seeds, spans, ledger, codebook),
+        forecasts=forecasts_frame(forecasts, claims_data, sources_data),
+        events=events_frame(events),
+        glossary=glossary_frame(glossary),
     )
     return corpus, problems
 

@@ -21,7 +21,7 @@ def _claim_item(corpus: Corpus, claim: pd.Series, reading_id: str, rationales: p
                 ratings: pd.DataFrame) -> str:
     claim_id = str(claim["claim_id"])
     href = f"{TEXTS_PAGE}#{claim_anchor(claim_id)}"
-    return (f'<li><a href="{escape(href)}">{escape(claim_id)}</a> {reading_badge(corpus, str(claim["favours"]))}'
+    return (f'<li><a href="{escape(href)}">{escape(claim_id)}</a> {reading_badge(corpus, str(claim["favors"]))}'
             f'<blockquote><mark>{escape(str(claim["quote"]))}</mark></blockquote>'
             f'<p>{escape(str(claim["paraphrase"]))} <em>{escape(str(claim["kind"]))}; speaker: '
             f'{escape(str(claim["speaker"]))} ({escape(str(claim["attribution"]))})</em></p>'
@@ -40,12 +40,12 @@ def _claim_list(corpus: Corpus, claims: pd.DataFrame, reading_id: str, empty: st
 
 
 def sort_views(corpus: Corpus, claims: pd.DataFrame, reading_id: str) -> dict[str, pd.DataFrame]:
-    """The claims as one reading sees them: those that favour it, those that favour another reading
+    """The claims as one reading sees them: those that favor it, those that favor another reading
     (and so cut against it), and those every reading accepts alike (not diagnostic)."""
-    favoured = claims["favours"].str.split(", ")
+    favored = claims["favors"].str.split(", ")
     return {
-        "favour": claims[favoured.apply(lambda ids: reading_id in ids)],
-        "against": claims[claims["diagnostic"] & ~favoured.apply(lambda ids: reading_id in ids)],
+        "favor": claims[favored.apply(lambda ids: reading_id in ids)],
+        "against": claims[claims["diagnostic"] & ~favored.apply(lambda ids: reading_id in ids)],
         "neutral": claims[~claims["diagnostic"]],
     }
 
@@ -62,42 +62,68 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
         scope = "this source"
     views = sort_views(corpus, claims, reading_id)
     questions = "".join(f"<li>{escape(q)}</li>" for q in reading["distinguishing_questions"])
-    favour, against, neutral = (len(views[k]) for k in ("favour", "against", "neutral"))
+    favor, against, neutral = (len(views[k]) for k in ("favor", "against", "neutral"))
     return (
         f'<section class="ar-view" aria-label="{escape(str(reading["label"]))} view">'
         f'<p class="ar-view-title"><strong>Reading: {escape(str(reading["label"]))}</strong></p>'
         f'<p class="ar-thesis">{escape(str(reading["thesis"]))}</p>'
         f"<details><summary>Questions that tell the readings apart</summary><ul>{questions}</ul></details>"
-        f'<p class="ar-count">In {scope}, <strong>{favour}</strong> of {len(claims)} claims favour this reading '
-        f"over the others, <strong>{against}</strong> favour another reading, and <strong>{neutral}</strong> fit "
+        f'<p class="ar-count">In {scope}, <strong>{favor}</strong> of {len(claims)} claims favor this reading '
+        f"over the others, <strong>{against}</strong> favor another reading, and <strong>{neutral}</strong> fit "
         "every reading alike and so cannot tell them apart.</p>"
-        f'<p class="ar-view-heading"><strong>Claims that favour it ({favour})</strong></p>'
-        f"{_claim_list(corpus, views['favour'], reading_id, 'No claim in ' + scope + ' favours this reading.')}"
-        f'<p class="ar-view-heading"><strong>Claims that favour another reading ({against})</strong></p>'
-        f"{_claim_list(corpus, views['against'], reading_id, 'No claim in ' + scope + ' favours another reading.')}"
+        f'<p class="ar-view-heading"><strong>Claims that favor it ({favor})</strong></p>'
+        f"{_claim_list(corpus, views['favor'], reading_id, 'No claim in ' + scope + ' favors this reading.')}"
+        f'<p class="ar-view-heading"><strong>Claims that favor another reading ({against})</strong></p>'
+        f"{_claim_list(corpus, views['against'], reading_id, 'No claim in ' + scope + ' favors another reading.')}"
         f"<details><summary>Claims that fit every reading alike ({neutral})</summary>"
         f"{_claim_list(corpus, views['neutral'], reading_id, 'None.')}</details>"
         "</section>"
     )
 
 
-def reading_toggle(corpus: Corpus, source_id: str | None = None) -> widgets.VBox:
-    """A toggle between the readings and a stack of their views, linked in the browser.
+def toggle(options: list[str], views: list[str], description: str, tooltips: list[str],
+           kind: str = "ar-reading-toggle") -> widgets.VBox:
+    """Buttons that switch between HTML views, linked in the browser.
 
-    Works with a live kernel and as static HTML alike: the link is a ``jslink``, not a callback.
+    Works with a live kernel and as static HTML alike: every view is built now and the link is a
+    ``jslink``, not a callback, so the saved widget state does the switching on a static page.
     """
-    reading_ids = list(corpus.readings.index)
-    labels = [str(corpus.readings.loc[r, "label"]) for r in reading_ids]
-    toggle = widgets.ToggleButtons(
-        options=labels,
-        index=0,
-        description="Reading:",
-        tooltips=[f"Show the evidence as the “{label}” reading sees it" for label in labels],
-        style={"button_width": "auto"},
-    )
-    views = [widgets.HTML(value=reading_view_html(corpus, r, source_id)) for r in reading_ids]
-    stack = widgets.Stack(views, selected_index=0)
-    widgets.jslink((toggle, "index"), (stack, "selected_index"))
-    box = widgets.VBox([toggle, stack])
-    box.add_class("ar-reading-toggle")
+    buttons = widgets.ToggleButtons(options=options, index=0, description=description, tooltips=tooltips,
+                                    style={"button_width": "auto"})
+    stack = widgets.Stack([widgets.HTML(value=view) for view in views], selected_index=0)
+    widgets.jslink((buttons, "index"), (stack, "selected_index"))
+    box = widgets.VBox([buttons, stack])
+    box.add_class("ar-toggle")  # what every toggle shares: focus styles, the accessible-state script
+    box.add_class(kind)
     return box
+
+
+def reading_toggle(corpus: Corpus, source_id: str | None = None) -> widgets.VBox:
+    """A toggle between the readings and a stack of their views (one source, or the whole corpus)."""
+    labels = [str(corpus.readings.loc[r, "label"]) for r in corpus.reading_ids]
+    return toggle(labels, [reading_view_html(corpus, r, source_id) for r in corpus.reading_ids], "Reading:",
+                  [f"Show the evidence as the “{label}” reading sees it" for label in labels])
+
+
+VIEW_NOTES = {
+    "all": ("Each cell counts the claims of a source rated consistent with a reading. Most claims are "
+            "consistent with every reading, so these counts are high for all of them and tell the readings "
+            "apart poorly: this is what counting tags would show."),
+    "diagnostic": ("Each cell counts the diagnostic claims that favor a reading: claims rated higher against "
+                   "it than against another. Evidence every reading accepts is left out."),
+    "weighted": ("Each cell adds up the evidence weights (0 to 4: who stands behind the claim and what "
+                 "checkable detail it gives; codebook, section 5) of the diagnostic claims that favor a "
+                 "reading."),
+}
+
+
+def balance_toggle(corpus: Corpus) -> widgets.VBox:
+    """Switch the corpus-wide balance between all claims, diagnostic claims and weighted evidence."""
+    from .tables import frame_html
+    from .weighing import VIEWS, balance_view
+
+    views = [f'<section class="ar-view" aria-label="{escape(label)}"><p>{escape(VIEW_NOTES[key])}</p>'
+             + frame_html(balance_view(corpus, key), f"{label}: the balance source by source, oldest first",
+                          index_header="source") + "</section>" for key, label in VIEWS.items()]
+    return toggle(list(VIEWS.values()), views, "Show:",
+                  [f"Show the balance counting {label.lower()}" for label in VIEWS.values()], kind="ar-balance-toggle")
