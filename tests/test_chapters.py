@@ -195,3 +195,66 @@ def test_solution_code_runs_on_the_real_data(chapter, number, code, monkeypatch)
     monkeypatch.chdir(REPO_ROOT / "chapters")
     namespace = {"corpus": load_corpus(), "book": book, "pd": pd}
     exec(compile(code, f"{chapter} solution {number}", "exec"), namespace)  # noqa: S102 - our own solutions
+
+
+# --- No hand-typed numbers: every count in the prose is computed ---------------------------
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: What a number in the prose may be without being computed: a date or year, part of a weapon's or
+#: system's name (S-400, Shahed-136), the number of a list item, or the number of a meeting or week in a
+#: syllabus. Everything else (counts, shares, scores) must come from the data through ``{glue:text}``.
+ALLOWED_NUMBERS = [
+    rf"\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?",
+    rf"(?:{MONTHS}) \d{{1,2}}(?:, \d{{4}})?\b",
+    r"\b(?:19|20)\d{2}(?:[–-](?:19|20)?\d{2})?s?\b",
+    r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]?\b",
+    r"^\s*\d+\.\s",
+    r"\b(?:Meeting|Week) \d\b",
+]
+
+
+def prose_without_computed_parts(text: str) -> str:
+    """A chapter's prose with what may contain numbers legitimately removed: front matter, code, directive
+    options, roles (glue, citations, references), inline code, quotations and link targets."""
+    text = re.sub(r"\A---\n.*?\n---\n", "\n", text, flags=re.DOTALL)
+    text = re.sub(r"^(`{3,}|:{3,})\{code-cell\}.*?^\1\s*$", lambda m: "\n" * m.group(0).count("\n"), text,
+                  flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^`{3,}python.*?^`{3,}\s*$", lambda m: "\n" * m.group(0).count("\n"), text,
+                  flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^:[\w-]+:.*$", "", text, flags=re.MULTILINE)
+    text = re.sub(r"\{[\w:-]+\}`[^`]*`", " ", text)
+    text = re.sub(r"`[^`\n]*`", " ", text)
+    text = re.sub(r"“[^”]*”|\"[^\"\n]*\"", lambda m: " " + "\n" * m.group(0).count("\n"), text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    return text
+
+
+SEED_TEXT = " ".join(re.sub(r"\s+", " ", p.read_text(encoding="utf-8")).lower()
+                     for p in sorted((REPO_ROOT / "seeds").glob("*.txt")))
+
+
+def typed_numbers(text: str) -> list[tuple[int, str]]:
+    """``(line, context)`` for each number in the prose that is not a date, a name, a figure quoted from a
+    seed (the number and the word after it stand in a seed, as in "40 turbines") or computed."""
+    prose = prose_without_computed_parts(text)
+    prose = re.sub(r"\d[\d,.]*\s+[^\W\d]+", lambda m: re.sub(r"\S", " ", m.group(0))
+                   if re.sub(r"\s+", " ", m.group(0)).lower() in SEED_TEXT else m.group(0), prose)
+    for pattern in ALLOWED_NUMBERS:
+        prose = re.sub(pattern, lambda m: re.sub(r"\S", " ", m.group(0)), prose, flags=re.MULTILINE)
+    return [(prose[:m.start()].count("\n") + 1, prose[max(0, m.start() - 30):m.end() + 20].replace("\n", " "))
+            for m in re.finditer(r"\d+(?:[.,]\d+)?", prose)]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_prose_states_no_number_that_is_not_a_date_a_name_or_computed(name):
+    found = typed_numbers((REPO_ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8"))
+    assert found == [], "\n".join(f"chapters/{name}.md:{line}: typed number in “{context.strip()}”; glue it "
+                                  "from the data ({glue:text}) or write it in words if it is not a count"
+                                  for line, context in found)
+
+
+def test_the_number_check_tells_counts_from_dates_names_and_glue():
+    text = ("In 2024, on 14 April, S-400s were sold.\n1. A list item.\n"
+            "There were {glue:text}`claims` claims and `growing-ties-03`, “4,500 missiles” quoted.\n"
+            "But 12 claims were typed.\n")
+    assert [line for line, _ in typed_numbers(text)] == [4]
