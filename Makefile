@@ -6,7 +6,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LAB_STAMP := $(VENV)/.lab-stamp
 JB := $(BIN)/jupyter-book
-BUILD_FLAGS := --warningiserror --nitpick --keep-going
 STUDENT_SRC := _build/student-src
 STUDENT_OUT := _build/student
 
@@ -37,16 +36,16 @@ unit: $(STAMP)
 widgets: $(STAMP)
 	@$(BIN)/python tools/vendor_widgets.py _vendored/widgets
 
-## The instructor edition (solutions collapsed) into _build/html.
+## The instructor edition (solutions collapsed) into _build/html; built aside, published only if it succeeds.
 book: $(STAMP) widgets
 	@$(BIN)/python -m analytic_reader check .
-	$(JB) build . $(BUILD_FLAGS)
+	@$(BIN)/python -m analytic_reader.build . _build/html --work _build/work
 
 ## The student edition (no solution text anywhere) into _build/student/_build/html.
 book-student: $(STAMP) widgets
 	@$(BIN)/python -m analytic_reader check .
 	@$(BIN)/python -m analytic_reader.editions . $(STUDENT_SRC)
-	$(JB) build $(STUDENT_SRC) --path-output $(STUDENT_OUT) $(BUILD_FLAGS)
+	@$(BIN)/python -m analytic_reader.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
 
 $(LAB_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,lab]'

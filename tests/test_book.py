@@ -308,3 +308,30 @@ def test_first_use_of_a_glossary_term_links_to_its_entry(instructor_build):
     assert links, "no glossary links on the page"
     terms = [text for _, text in links]
     assert len(terms) == len(set(terms)), "each term links once per page"
+
+
+# --- Adding a source, end to end: both editions build and every link resolves --------------------
+
+def test_a_sixth_source_builds_both_editions_with_every_link_resolving(tmp_path):
+    from analytic_reader.chapters import scaffold_source_chapter
+    from analytic_reader.editions import make_student_source
+    from conftest import build_book, copy_repository
+    from test_chapters import add_sixth_source
+
+    copy = copy_repository(tmp_path / "book")
+    add_sixth_source(copy)
+    scaffold_source_chapter(ProjectPaths(copy), "mutual-alibi")
+    result, html = build_book(copy)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert build_warnings(result) == []
+    student = make_student_source(copy, copy / "_build" / "student-src")
+    student_result, student_html = build_book(student, copy / "_build" / "student")
+    assert student_result.returncode == 0, (student_result.stdout + student_result.stderr)[-3000:]
+    assert build_warnings(student_result) == []
+    for folder in (html, student_html):
+        broken, _, checked = crawl(folder)
+        assert broken == [], "\n".join(broken[:30])
+        texts = (folder / "chapters" / "appendix-texts.html").read_text(encoding="utf-8")
+        assert 'id="claim-mutual-alibi-01"' in texts and 'id="text-mutual-alibi"' in texts
+        weighing = (folder / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
+        assert "mutual-alibi" in weighing

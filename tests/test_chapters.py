@@ -100,8 +100,8 @@ def append_csv_row(path: Path, row: dict) -> None:
     append_csv_rows(path, [row])
 
 
-def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
-    copy = copy_repository(tmp_path / "book")
+def add_sixth_source(copy: Path) -> None:
+    """Add the fixture source "mutual-alibi" (June 2026) to a copy of the project: seed, data, bib entry."""
     padding, claims = filler("mutual-alibi", 6, first=3)
     claims = [{"claim_id": f"mutual-alibi-0{number}", "source_id": "mutual-alibi", "quote": quote,
                "paraphrase": "Russia delivered no useful arms to Iran that year.", "kind": "assessment",
@@ -118,7 +118,15 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
     with (copy / "references.bib").open("a", encoding="utf-8") as bib:
         bib.write("\n@misc{mutual_alibi_2026,\n  title = {A mutual alibi},\n  year = {2026},\n  month = {jun}\n}\n")
 
+
+def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
+    copy = copy_repository(tmp_path / "book")
+    add_sixth_source(copy)
+    toc_before = (copy / "_toc.yml").read_text(encoding="utf-8").splitlines()
     chapter = scaffold_source_chapter(ProjectPaths(copy), "mutual-alibi")
+    toc_after = (copy / "_toc.yml").read_text(encoding="utf-8").splitlines()
+    assert [line for line in toc_after if line not in toc_before] == ["      - file: chapters/mutual-alibi"]
+    assert [line for line in toc_after if line != "      - file: chapters/mutual-alibi"] == toc_before  # comments kept
     assert chapter == copy / "chapters" / "mutual-alibi.md"
     assert "{cite:p}`mutual_alibi_2026`" in chapter.read_text(encoding="utf-8")
     assert toc_chapters(ProjectPaths(copy)).index("mutual-alibi") == toc_chapters(ProjectPaths(copy)).index(

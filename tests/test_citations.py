@@ -50,3 +50,11 @@ def test_arbitrary_bib_text_returns_problems_and_never_raises(text):
     bib = parse_bibliography(text)
     assert isinstance(bib.entries, dict)
     assert all(str(p).startswith("references.bib") for p in bib.problems)
+
+
+def test_an_entry_the_books_bibtex_reader_refuses_is_reported_by_the_check():
+    # bibtexparser folds "year" into the title and parses; pybtex, which the build uses, stops.
+    bib = parse_bibliography("@misc{a,\n  title = {T}\n  year = {2024}\n}\n")
+    assert [str(p) for p in bib.problems] == [
+        "references.bib:3: the book's BibTeX reader (pybtex) refuses it: '}' expected; check the commas between "
+        "fields and the braces"]

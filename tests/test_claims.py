@@ -1,7 +1,7 @@
 from analytic_reader import load_corpus, validate_project
 from analytic_reader.claims import closest_passage, copied_run, locate_quote
 
-from conftest import TINY_CLAIMS, TINY_CODEBOOK, TINY_READINGS, TINY_SEED, default_ratings, messages, write_project
+from conftest import REPO_ROOT, TINY_CLAIMS, TINY_CODEBOOK, TINY_READINGS, TINY_SEED, default_ratings, messages, write_project
 
 
 def test_quote_is_located_at_its_character_offsets():
@@ -146,3 +146,14 @@ def test_real_claims_meet_the_corpus_targets():
         assert claims["favors"].str.contains(reading_id).any(), reading_id
     assert claims["quote_start"].notna().all()
     assert (corpus.coverage["coverage"] >= 0.9).all()
+
+
+def test_the_closest_passage_search_is_bounded_for_a_very_long_wrong_quote():
+    import time
+
+    seed = (REPO_ROOT / "seeds" / "003_ddb0cd28caa01e57.txt").read_text(encoding="utf-8")
+    quote = ("Russia invaded Ukraine and suddenly Vladimir Putin needed Iran " * 700)[:43000]
+    start = time.perf_counter()
+    passage = closest_passage(seed, quote)
+    assert time.perf_counter() - start < 1.0
+    assert passage.startswith("n Russia invaded Ukraine") or "Russia invaded Ukraine" in passage

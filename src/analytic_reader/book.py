@@ -23,7 +23,7 @@ from .widgets import balance_toggle, reading_toggle
 
 __all__ = ["load", "learning_box", "source_card", "claims_table", "reading_toggle", "full_text",
            "claim_matrix", "frame", "balance_chart", "balance_table", "instructor_table", "coverage_table",
-           "agreement_table", "adjudication_log", "rating_matrix", "figures", "glue_figures", "balance_toggle", "forecast_audit", "weighted_evidence", "timeline_markdown", "glossary_markdown"]
+           "agreement_table", "adjudication_log", "rating_matrix", "figures", "glue_figures", "balance_toggle", "forecast_audit", "weighted_evidence", "timeline_markdown", "glossary_markdown", "full_texts_markdown"]
 
 
 def load(root: Path | str | None = None) -> Corpus:
@@ -335,3 +335,19 @@ def glossary_markdown(corpus: Corpus) -> str:
         lines.append("")
     lines.append("```")
     return "\n".join(lines) + "\n"
+
+
+def full_texts_markdown(corpus: Corpus) -> str:
+    """Every source's full text, oldest first, as MyST: a heading per source (so the page's contents list
+    them) and the highlighted text as an HTML block. Generated from the data, so a new source appears
+    here by itself."""
+    from .chapters import markdown_literal
+
+    parts = []
+    for source_id, source in corpus.sources.iterrows():
+        label = published_label(str(source["published"]), str(source["date_precision"]))
+        html = highlighted_text_html(corpus, str(source_id)).replace("\n", " ")
+        parts.append(f"(text-{source_id})=\n## {markdown_literal(str(source['title']))}\n\n"
+                     f"The {escape(str(source['genre']))} of {label}, discussed in {{ref}}`chapter-{source_id}`.\n\n"
+                     f"{html}\n")
+    return "\n".join(parts)

@@ -97,6 +97,34 @@ def instructor_table(paths: ProjectPaths, exclude: tuple[str, ...] = ("instructo
 SOURCES_PART = "The sources, oldest first"
 
 
+def insert_in_toc(text: str, source_id: str, order: list[str]) -> str:
+    """``_toc.yml`` with ``chapters/<source_id>`` added to the sources part in publication order.
+
+    The file is edited as text, one line inserted, so that its comments, indentation and every other
+    line stay exactly as the maintainer wrote them.
+    """
+    lines = text.splitlines(keepends=True)
+    try:
+        start = next(n for n, line in enumerate(lines) if re.search(rf"caption:\s*[\"']?{re.escape(SOURCES_PART)}", line))
+    except StopIteration:
+        raise KeyError(f"_toc.yml has no part captioned {SOURCES_PART!r}") from None
+    entry = re.compile(r"^(\s*)- file:\s*chapters/([\w-]+)\s*$")
+    entries = []
+    for n in range(start + 1, len(lines)):
+        if re.match(r"^\s*- caption:", lines[n]):
+            break
+        match = entry.match(lines[n])
+        if match:
+            entries.append((n, match.group(1), match.group(2)))
+    if not entries:
+        raise KeyError(f"the part {SOURCES_PART!r} of _toc.yml lists no chapter to place the new one among")
+    rank = {sid: position for position, sid in enumerate(order)}
+    later = [n for n, _, sid in entries if rank.get(sid, len(order)) > rank.get(source_id, len(order))]
+    at = later[0] if later else entries[-1][0] + 1
+    lines.insert(at, f"{entries[0][1]}- file: chapters/{source_id}\n")
+    return "".join(lines)
+
+
 def markdown_literal(text: str) -> str:
     """``text`` escaped for MyST markdown, so a title from the data is shown as typed, never parsed
     (no emphasis, no roles, no raw HTML)."""
@@ -127,14 +155,6 @@ def scaffold_source_chapter(paths: ProjectPaths, source_id: str) -> Path:
     target.write_text(filled, encoding="utf-8")
 
     toc_path = paths.root / "_toc.yml"
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    part = next((p for p in toc.get("parts", []) if p.get("caption") == SOURCES_PART), None)
-    if part is None:
-        raise KeyError(f"_toc.yml has no part captioned {SOURCES_PART!r}")
-    order = {sid: n for n, sid in enumerate(corpus.sources.index)}  # publication order
-    entries = [*part["chapters"], {"file": f"chapters/{source_id}"}]
-    part["chapters"] = sorted(entries, key=lambda e: order.get(Path(e["file"]).name, len(order)))
-    toc_path.write_text("# Table of contents: the order readers meet the chapters. Source chapters go by "
-                        "publication date.\n" + yaml.safe_dump(toc, sort_keys=False, allow_unicode=True),
+    toc_path.write_text(insert_in_toc(toc_path.read_text(encoding="utf-8"), source_id, list(corpus.sources.index)),
                         encoding="utf-8")
     return target

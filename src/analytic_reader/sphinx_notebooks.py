@@ -70,18 +70,29 @@ def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
-INPUT_GLOBS = ("data/*", "seeds/*", "references.bib")
+INPUT_GLOBS = ("data/**/*", "seeds/*", "references.bib")
 STAMP_NAME = ".analytic-reader-inputs"
 
 
+def _teaching_metadata(text: str) -> str:
+    """What other chapters' outputs read from a chapter: its front matter and how many exercises it has
+    (the learning boxes and the instructor guide are generated from them). Prose edits are left out, so
+    they do not re-execute every chapter."""
+    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+    return front + f"\nexercises: {text.count('{exercise}')}"
+
+
 def inputs_digest(book_root: Path) -> str:
-    """SHA-256 over what chapter outputs depend on besides their code: data, seeds, bib, package."""
+    """SHA-256 over what chapter outputs depend on besides their code: data (with the codings), seeds,
+    bib, the package, and the chapters' front matter and exercise counts."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     files = sorted(package.rglob("*.py")) + sorted(p for g in INPUT_GLOBS for p in book_root.glob(g))
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for chapter in sorted(book_root.glob("chapters/*.md")):
+        digest.update(chapter.name.encode() + b"\0" + _teaching_metadata(chapter.read_text(encoding="utf-8")).encode())
     return digest.hexdigest()
 
 

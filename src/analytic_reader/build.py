@@ -1,0 +1,125 @@
+"""Building the book safely: one build at a time, built aside, published only when it succeeded.
+
+Jupyter Book writes pages in place as it goes, and with ``--keep-going`` a chapter whose code raised is
+still written (without its tables), next to a ``reports/`` folder of logs with absolute paths. Readers
+must never get that. So the build runs in a work folder (``_build/work``, which keeps the execution
+cache and the doctrees between builds, so incremental builds stay fast), and only a build that
+succeeded replaces the published folder, in one rename. A failed build leaves the last good site as it
+was and prints, in the console, which chapter and cell failed and why. A lock file makes a second build
+started in the same checkout stop with one line instead of breaking the first one's cache.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import re
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+BUILD_FLAGS = ("--warningiserror", "--nitpick", "--keep-going")
+LOCK_NAME = ".build.lock"
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds this checkout's lock."""
+
+
+@contextmanager
+def build_lock(build_dir: Path) -> Iterator[None]:
+    """Hold ``_build/.build.lock`` for the duration, or raise ``BuildLocked`` at once."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with (build_dir / LOCK_NAME).open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked("another build is running in this checkout; wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def failure_summary(work_html: Path, log: str, source: Path) -> list[str]:
+    """One line per failed chapter (chapter, failing cell, exception line), then each Sphinx warning,
+    leaving out the follow-on warnings of a failed chapter (its glued values are missing because its
+    code failed: the code is the problem to fix)."""
+    lines, failed = [], []
+    reports = work_html / "reports"
+    for report in sorted(reports.rglob("*.err.log")) if reports.exists() else []:
+        text = ANSI.sub("", report.read_text(encoding="utf-8", errors="replace"))
+        chapter = report.relative_to(reports).as_posix().removesuffix(".err.log")
+        failed.append(chapter)
+        cell = re.search(r"^-+\n(.*?)\n-+\n", text, re.DOTALL | re.MULTILINE)
+        first_code = cell.group(1).strip().splitlines()[0] if cell else "?"
+        errors = [line for line in text.splitlines() if re.match(r"^\w*(Error|Exception)\b.*:", line)]
+        lines.append(f"{chapter}.md: a code cell failed (it starts “{first_code[:70]}”): "
+                     f"{errors[-1] if errors else text.strip().splitlines()[-1]}")
+    for line in ANSI.sub("", log).splitlines():
+        if ("WARNING" not in line and "ERROR" not in line) or "IPKernelApp" in line or "ZMQStream" in line:
+            continue
+        if "Executing notebook failed" in line or "Notebook exception traceback saved" in line:
+            continue
+        line = line.strip().replace(f"{source}/", "")
+        if any(line.startswith(f"{chapter}.md") and "glue data" in line for chapter in failed):
+            continue
+        lines.append(line)
+    return lines
+
+
+def publish(work_html: Path, target: Path) -> None:
+    """Replace ``target`` with a copy of the built site, without its ``reports/``, in one rename."""
+    fresh = target.with_name(target.name + ".new")
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(work_html, fresh, ignore=shutil.ignore_patterns("reports", ".buildinfo.bak"))
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(source: Path, target: Path, work: Path, jupyter_book: str) -> int:
+    """Build the book at ``source`` in ``work``; on success publish its HTML to ``target``."""
+    with build_lock(work.parent):
+        work_html = work / "_build" / "html"
+        shutil.rmtree(work_html / "reports", ignore_errors=True)  # a fixed chapter's old failure is not news
+        command = [jupyter_book, "build", str(source), "--path-output", str(work), *BUILD_FLAGS]
+        result = subprocess.run(command, capture_output=True, text=True)
+        log = result.stdout + result.stderr
+        problems = failure_summary(work_html, log, source)
+        if result.returncode != 0 or problems:
+            print(f"build failed; the published site in {target} is unchanged.", file=sys.stderr)
+            for line in problems or log.strip().splitlines()[-15:]:
+                print(f"  {line}", file=sys.stderr)
+            return 1
+        publish(work_html, target)
+        print(f"built {target}")
+        return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="analytic_reader.build", description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="the book's folder (the project root or the student copy)")
+    parser.add_argument("target", type=Path, help="where the published HTML goes, e.g. _build/html")
+    parser.add_argument("--work", type=Path, required=True, help="the work folder (cache, doctrees, staging)")
+    args = parser.parse_args(argv)
+    jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
+    try:
+        return build(args.source.resolve(), args.target.resolve(), args.work.resolve(), jupyter_book)
+    except BuildLocked as err:
+        print(f"build: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
