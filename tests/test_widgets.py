@@ -282,3 +282,29 @@ def test_browser_tests_skip_without_chromium_locally_but_fail_in_ci(monkeypatch)
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI is set"):
         browser.chromium_path()
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_on_a_phone_the_menu_button_opens_the_chapter_list_and_navigates(chromium, instructor_build):
+    _, html = instructor_build
+    with serve(html) as base:
+        page = chromium.new_page(viewport={"width": 390, "height": 844})
+        page.goto(f"{base}/chapters/intro.html", wait_until="load")
+        buttons = page.locator(".primary-toggle")
+        visible = [buttons.nth(i) for i in range(buttons.count()) if buttons.nth(i).is_visible()]
+        assert visible, "no visible menu button at 390 px"
+        visible[0].click()
+        link = page.locator("dialog[open] a", has_text="Timeline").first
+        link.wait_for(state="visible", timeout=5000)
+        link.click()
+        page.wait_for_url("**/chapters/timeline.html", timeout=5000)
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_every_page_has_a_favicon(instructor_build):
+    _, html = instructor_build
+    page = (html / "chapters" / "intro.html").read_text(encoding="utf-8")
+    assert 'rel="icon"' in page and (html / "_static" / "favicon.svg").exists()
