@@ -68,3 +68,4 @@ clean:
 ## Build-performance figures on a temporary copy (clean, no-op, prose edit, code edit, floor, pages, engine).
 bench: $(STAMP) widgets
 	$(BIN)/python tools/bench.py
+	@$(MAKE) --no-print-directory book >/dev/null && $(BIN)/python tools/first_paint.py _build/html

@@ -8,6 +8,12 @@ Accessibility:
 Sphinx 7.4 writes a bibliography as ``<div role="list">`` whose entries carry the deprecated
 ``doc-biblioentry`` role, so assistive technology (and axe-core) sees a list without list items.
 The entries are list items; say so.
+
+Speed:
+myst-nb puts the saved widget state (a few hundred KB of JSON on a page with toggles) in the page's
+``<head>``, where the browser must read all of it before it paints anything. The widget script is
+deferred and looks for the state anywhere in the page, so the state is moved to the end of the body:
+the text paints while the state is still arriving.
 """
 
 from __future__ import annotations
@@ -31,7 +37,22 @@ def escape_theme_titles(app: Sphinx, pagename: str, templatename: str, context: 
             context[key] = escape(context[key], quote=False)
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def move_widget_state_to_body_end(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                                  doctree: Any) -> None:
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list) or not isinstance(context.get("body"), str):
+        return
+    states = [s for s in scripts if getattr(s, "attributes", {}).get("type") == WIDGET_STATE]
+    for state in states:
+        scripts.remove(state)
+        context["body"] += f'<script type="{WIDGET_STATE}">{state.attributes.get("body", "")}</script>'
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", repair_roles)
+    app.connect("html-page-context", move_widget_state_to_body_end)
     app.connect("html-page-context", escape_theme_titles, priority=900)  # after the theme's (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
