@@ -192,6 +192,10 @@ def build_book(source: Path, output: Path | None = None) -> tuple[subprocess.Com
         command += ["--path-output", str(output)]
     result = run(command, cwd=source)
     html = (output or source) / "_build" / "html"
+    if result.returncode == 0:
+        from analytic_reader.build import refresh_static
+
+        refresh_static(source, html)  # as `make book` does: no stale stylesheet from an earlier build
     return result, html
 
 

@@ -308,3 +308,25 @@ def test_every_page_has_a_favicon(instructor_build):
     _, html = instructor_build
     page = (html / "chapters" / "intro.html").read_text(encoding="utf-8")
     assert 'rel="icon"' in page and (html / "_static" / "favicon.svg").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_every_page_is_legible_in_dark_mode(chromium, instructor_build):
+    _, html = instructor_build
+    problems = []
+    axe = axe_source()
+    with serve(html) as base:
+        context = chromium.new_context(color_scheme="dark")  # the theme follows the system by default
+        for path in html_pages(html):
+            page = context.new_page()
+            page.goto(f"{base}/{path}", wait_until="load")
+            if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
+                page.wait_for_selector(".ar-toggle .widget-toggle-button", timeout=15000)
+            if page.evaluate("document.documentElement.dataset.theme") != "dark":
+                problems.append(f"{path}: the page did not switch to dark mode")
+            page.add_script_tag(content=axe)
+            problems += [f"{path}: axe (dark): {v}" for v in page.evaluate(AXE_RUN)]
+            page.close()
+        context.close()
+    assert problems == [], "\n".join(problems)

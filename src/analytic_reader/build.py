@@ -73,6 +73,25 @@ def failure_summary(work_html: Path, log: str, source: Path) -> list[str]:
     return lines
 
 
+def refresh_static(source: Path, work_html: Path) -> None:
+    """Copy the book's own static folders (``html_static_path`` in ``_config.yml``) over ``_static``.
+
+    Sphinx 7.4 does not overwrite a static file that already exists in the output, so an edited
+    stylesheet or script would stay stale in an incremental build until ``make clean``.
+    """
+    import yaml
+
+    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8")) or {}
+    folders = ((config.get("sphinx") or {}).get("config") or {}).get("html_static_path") or []
+    for folder in folders:
+        root = source / folder
+        for path in root.rglob("*") if root.is_dir() else []:
+            if path.is_file():
+                destination = work_html / "_static" / path.relative_to(root)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, destination)
+
+
 def publish(work_html: Path, target: Path) -> None:
     """Replace ``target`` with a copy of the built site, without its ``reports/``, in one rename."""
     fresh = target.with_name(target.name + ".new")
@@ -100,6 +119,7 @@ def build(source: Path, target: Path, work: Path, jupyter_book: str) -> int:
             for line in problems or log.strip().splitlines()[-15:]:
                 print(f"  {line}", file=sys.stderr)
             return 1
+        refresh_static(source, work_html)
         publish(work_html, target)
         print(f"built {target}")
         return 0
