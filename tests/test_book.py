@@ -155,7 +155,8 @@ def test_instructor_guide_table_matches_the_chapters(instructor_build):
         assert cells[1] == "; ".join(info.objectives)
         assert cells[2] == str(info.minutes)
         assert cells[4] == str(info.exercises)
-        assert cells[5] == f"{info.name}.html"
+        assert f'<a href="{info.name}.html">' in row  # the title links to the chapter
+        assert "](" not in cells[3], "prerequisites are shown as links, not as raw markdown"
 
 
 # --- Links: every internal link and anchor resolves; external links are listed ---------------

@@ -266,3 +266,13 @@ def test_the_number_check_tells_counts_from_dates_names_and_glue():
             "There were {glue:text}`claims` claims and `growing-ties-03`, “4,500 missiles” quoted.\n"
             "But 12 claims were typed.\n")
     assert [line for line, _ in typed_numbers(text)] == [4]
+
+
+def test_an_objective_with_an_unquoted_colon_is_refused_with_the_file_named(tmp_path):
+    from analytic_reader.chapters import learning_problems
+
+    broken = front_matter("---\nlearning:\n  objectives:\n    - Summarize A: the title\n  minutes: 5\n---\n")
+    assert learning_problems(broken["learning"]) == [
+        "learning.objectives: every item must be text (quote an item that contains ': ')"]
+    assert learning_problems(front_matter('---\nlearning:\n  objectives:\n    - "Summarize A: the title"\n'
+                                          "  minutes: 5\n---\n")["learning"]) == []

@@ -101,3 +101,17 @@ def test_validator_returns_problems_for_arbitrary_data_and_writes_nothing(tmp_pa
             load_corpus(root)
         else:
             raise DataError([])
+
+
+def test_check_reports_a_chapter_front_matter_error_and_a_missing_toc_file(real_project_copy):
+    import shutil as sh
+
+    sh.copy2(REPO_ROOT / "_toc.yml", real_project_copy / "_toc.yml")
+    sh.copytree(REPO_ROOT / "chapters", real_project_copy / "chapters")
+    intro = real_project_copy / "chapters" / "intro.md"
+    intro.write_text(intro.read_text(encoding="utf-8").replace("  minutes: 20", "  minutes: twenty", 1),
+                     encoding="utf-8")
+    (real_project_copy / "chapters" / "timeline.md").unlink()
+    assert messages(validate_project(real_project_copy)) == [
+        "chapters/intro.md:1: front matter: learning.minutes: must be a whole number of minutes",
+        "_toc.yml: file: chapters/timeline is listed but chapters/timeline.md does not exist"]

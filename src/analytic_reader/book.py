@@ -135,18 +135,22 @@ def balance_table(corpus: Corpus) -> HTML:
 
 
 def instructor_table(corpus: Corpus) -> HTML:
-    """The instructor guide's table of chapters, generated from their front matter."""
+    """The instructor guide's table of chapters, generated from their front matter: each chapter by its
+    title, linking to it, with its objectives, time, prerequisites (links kept) and exercises."""
     from .chapters import instructor_table as make_table
 
     table = make_table(corpus.paths)
+    pages = dict(zip(table["chapter"], table["page"]))
 
     def cell(column: str, value: object, row: pd.Series) -> str | None:
-        if column == "page":
-            return f'<a href="{escape(str(value))}">{escape(str(value))}</a>'
+        if column == "chapter":
+            return f'<a href="{escape(pages[str(value)])}">{escape(str(value))}</a>'
+        if column == "prerequisites":
+            return "; ".join(_link_markdown(p) for p in str(value).split("; ") if p) or "none"
         return None
 
-    return HTML(tables.html_table(table, caption="Chapters, objectives, time and exercises", cell=cell,
-                                  css_class="ar-table ar-guide"))
+    return HTML(tables.html_table(table.drop(columns="page"), caption="Chapters, objectives, time and exercises",
+                                  cell=cell, css_class="ar-table ar-guide"))
 
 
 def coverage_table(corpus: Corpus) -> HTML:

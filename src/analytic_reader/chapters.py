@@ -42,10 +42,29 @@ def chapter_path(paths: ProjectPaths, name: str) -> Path:
     return paths.root / "chapters" / f"{name}.md"
 
 
+def learning_problems(learning: object) -> list[str]:
+    """What is wrong with a ``learning:`` block: each field must have its type. A colon followed by a
+    space inside an unquoted objective makes YAML read a mapping instead of a sentence, which would
+    reach readers as ``{'…': '…'}``; say so instead."""
+    if not isinstance(learning, dict):
+        return ["learning: must be a mapping with objectives, minutes and prerequisites"]
+    problems = []
+    for key in ("objectives", "prerequisites"):
+        items = learning.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            problems.append(f"learning.{key}: every item must be text (quote an item that contains ': ')")
+    if not isinstance(learning.get("minutes", 0), int) or isinstance(learning.get("minutes"), bool):
+        problems.append("learning.minutes: must be a whole number of minutes")
+    return problems
+
+
 def chapter_info(paths: ProjectPaths, name: str) -> ChapterInfo:
     """Read a chapter's learning metadata (``learning:`` in its front matter) and count its exercises."""
     text = chapter_path(paths, name).read_text(encoding="utf-8")
     learning = front_matter(text).get("learning", {}) or {}
+    problems = learning_problems(learning)
+    if problems:
+        raise ValueError(f"chapters/{name}.md: front matter: {'; '.join(problems)}")
     title_match = re.search(r"^# (.+)$", text, re.MULTILINE)
     return ChapterInfo(
         name=name,

@@ -126,6 +126,7 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         problems += check_events(events, {r["claim_id"].strip() for r in claims.records}, set(bibliography.entries))
     glossary = read_glossary(paths)
     problems += glossary.problems
+    problems += check_chapters(paths)
     coding = read_coding(paths, codebook)
     if coding is not None and not ratings.problems:
         problems += check_coding(*coding, ratings)
@@ -149,6 +150,35 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         glossary=glossary_frame(glossary),
     )
     return corpus, problems
+
+
+def check_chapters(paths: ProjectPaths) -> list[Problem]:
+    """Every chapter the table of contents lists exists and has a well-typed ``learning:`` block."""
+    from .chapters import front_matter, learning_problems, toc_chapters
+
+    if not (paths.root / "_toc.yml").exists():
+        return []
+    problems: list[Problem] = []
+    try:
+        names = toc_chapters(paths)
+    except Exception as err:  # a broken _toc.yml: report it, never crash
+        return [Problem("_toc.yml", None, "", f"cannot be read ({err})")]
+    for name in names:
+        path = paths.root / "chapters" / f"{name}.md"
+        if not path.exists():
+            problems.append(Problem("_toc.yml", None, "file", f"chapters/{name} is listed but chapters/{name}.md "
+                                                              "does not exist"))
+            continue
+        text = path.read_text(encoding="utf-8")
+        try:
+            learning = front_matter(text).get("learning")
+        except Exception as err:
+            problems.append(Problem(f"chapters/{name}.md", 1, "front matter", f"is not valid YAML ({err})"))
+            continue
+        if learning is not None:
+            problems += [Problem(f"chapters/{name}.md", 1, "front matter", message)
+                         for message in learning_problems(learning)]
+    return problems
 
 
 def validate_project(root: Path | str | None = None) -> list[Problem]:
