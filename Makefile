@@ -9,7 +9,7 @@ JB := $(BIN)/jupyter-book
 STUDENT_SRC := _build/student-src
 STUDENT_OUT := _build/student
 
-.PHONY: install check test unit book book-student widgets lab publish bench clean
+.PHONY: install check test unit book book-student pdf widgets lab publish bench clean
 .DEFAULT_GOAL := book
 
 $(STAMP): pyproject.toml constraints.txt
@@ -46,6 +46,11 @@ book-student: $(STAMP) widgets
 	@$(BIN)/python -m analytic_reader check .
 	@$(BIN)/python -m analytic_reader.editions . $(STUDENT_SRC)
 	@$(BIN)/python -m analytic_reader.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
+
+## PDF handouts (one per chapter, and the whole book) for both editions, into _build/pdf/.
+pdf: book book-student
+	$(BIN)/python tools/pdf.py _build/html _build/pdf/instructor
+	$(BIN)/python tools/pdf.py $(STUDENT_OUT)/_build/html _build/pdf/student
 
 $(LAB_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,lab]'

@@ -21,3 +21,17 @@
     forward(".secondary-toggle");
   });
 })();
+
+/* Printing: a closed <details> prints as its summary only, so open them all for the paper copy. */
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details:not([open])").forEach(function (element) {
+    element.setAttribute("open", "");
+    element.setAttribute("data-ar-opened-for-print", "");
+  });
+});
+window.addEventListener("afterprint", function () {
+  document.querySelectorAll("details[data-ar-opened-for-print]").forEach(function (element) {
+    element.removeAttribute("open");
+    element.removeAttribute("data-ar-opened-for-print");
+  });
+});

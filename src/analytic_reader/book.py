@@ -19,7 +19,7 @@ from .citations import format_reference
 from .corpus import published_label
 from .highlights import highlighted_text_html
 from .validate import Corpus, load_corpus
-from .widgets import balance_toggle, reading_toggle
+from . import widgets as _widgets
 
 __all__ = ["load", "learning_box", "source_card", "claims_table", "reading_toggle", "full_text",
            "claim_matrix", "frame", "balance_chart", "balance_table", "instructor_table", "coverage_table",
@@ -355,3 +355,27 @@ def full_texts_markdown(corpus: Corpus) -> str:
                      f"The {escape(str(source['genre']))} of {label}, discussed in {{ref}}`chapter-{source_id}`.\n\n"
                      f"{html}\n")
     return "\n".join(parts)
+
+
+def _with_print_copy(toggle: "_widgets.widgets.VBox") -> "_widgets.widgets.VBox":
+    """Show, before the toggle, a copy of all its views one after another that only paper shows.
+
+    ipywidgets puts only the selected view of a Stack in the page, so printing the toggle would print
+    one reading. The print stylesheet hides the toggle and shows this copy instead.
+    """
+    from IPython.display import display
+
+    buttons, stack = toggle.children
+    views = "".join(view.value for view in stack.children)
+    display(HTML(f'<div class="ar-print-only" aria-hidden="true">{views}</div>'))
+    return toggle
+
+
+def reading_toggle(corpus: Corpus, source_id: str | None = None):
+    """The reading toggle (one source, or the whole corpus), with its print copy."""
+    return _with_print_copy(_widgets.reading_toggle(corpus, source_id))
+
+
+def balance_toggle(corpus: Corpus):
+    """The all / diagnostic / weighted control of the synthesis, with its print copy."""
+    return _with_print_copy(_widgets.balance_toggle(corpus))
