@@ -336,3 +336,16 @@ def test_a_sixth_source_builds_both_editions_with_every_link_resolving(tmp_path)
         assert 'id="claim-mutual-alibi-01"' in texts and 'id="text-mutual-alibi"' in texts
         weighing = (folder / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
         assert "mutual-alibi" in weighing
+
+
+def test_no_page_of_either_edition_repeats_an_id(instructor_build, student_build):
+    import collections
+
+    repeated = []
+    for _, html in (instructor_build, student_build):
+        for page in sorted(html.rglob("*.html")):
+            if "_static" in page.parts:
+                continue
+            ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
+            repeated += [f"{page.relative_to(html)}: {name}" for name, n in collections.Counter(ids).items() if n > 1]
+    assert repeated == [], "\n".join(repeated[:20])

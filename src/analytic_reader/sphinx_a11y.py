@@ -9,6 +9,11 @@ Sphinx 7.4 writes a bibliography as ``<div role="list">`` whose entries carry th
 ``doc-biblioentry`` role, so assistive technology (and axe-core) sees a list without list items.
 The entries are list items; say so.
 
+Valid HTML:
+sphinx-exercise gives every exercise's and solution's body the same ``id`` (``exercise-content``,
+``solution-content``), so a page with three exercises has duplicate ids, which HTML forbids and
+assistive technology may trip on. Nothing links to them; they are numbered per page.
+
 Speed:
 myst-nb puts the saved widget state (a few hundred KB of JSON on a page with toggles) in the page's
 ``<head>``, where the browser must read all of it before it paints anything. The widget script is
@@ -18,6 +23,7 @@ the text paints while the state is still arriving.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -37,6 +43,20 @@ def escape_theme_titles(app: Sphinx, pagename: str, templatename: str, context: 
             context[key] = escape(context[key], quote=False)
 
 
+DUPLICATED_IDS = ("exercise-content", "solution-content")
+
+
+def number_duplicate_ids(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                         doctree: Any) -> None:
+    body = context.get("body")
+    if not isinstance(body, str):
+        return
+    for name in DUPLICATED_IDS:
+        counter = iter(range(1, body.count(f'id="{name}"') + 1))
+        body = re.sub(rf'id="{name}"', lambda _: f'id="{name}-{next(counter)}"', body)
+    context["body"] = body
+
+
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
@@ -53,6 +73,7 @@ def move_widget_state_to_body_end(app: Sphinx, pagename: str, templatename: str,
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", repair_roles)
+    app.connect("html-page-context", number_duplicate_ids)
     app.connect("html-page-context", move_widget_state_to_body_end)
     app.connect("html-page-context", escape_theme_titles, priority=900)  # after the theme's (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
