@@ -320,7 +320,9 @@ def test_every_page_is_legible_in_dark_mode(chromium, instructor_build):
         context = chromium.new_context(color_scheme="dark")  # the theme follows the system by default
         for path in html_pages(html):
             page = context.new_page()
+            log = watch(page)
             page.goto(f"{base}/{path}", wait_until="load")
+            settle(page, log)  # the index page redirects: wait until the page has settled
             if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
                 page.wait_for_selector(".ar-toggle .widget-toggle-button", timeout=15000)
             if page.evaluate("document.documentElement.dataset.theme") != "dark":
@@ -337,7 +339,8 @@ def test_every_page_is_legible_in_dark_mode(chromium, instructor_build):
 @pytest.mark.browser
 @pytest.mark.book
 @pytest.mark.parametrize("edition", ["instructor_build", "student_build"])
-def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_solution(request, edition, tmp_path):
+def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_solution(chromium, request, edition,
+                                                                                        tmp_path):
     import shutil
     import subprocess
     import sys
@@ -345,7 +348,6 @@ def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_so
     from analytic_reader.editions import solution_texts
     from conftest import REPO_ROOT, in_ci
 
-    chromium_path()
     if not shutil.which("pdftotext"):
         if in_ci():
             pytest.fail("pdftotext (poppler-utils) is missing and CI is set")
@@ -357,7 +359,7 @@ def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_so
     corpus = load_corpus()
     labels = [str(label) for label in corpus.readings["label"]]
     for name in ("growing-ties", "weighing-the-readings"):
-        (handout,) = print_pages(html, tmp_path, [name])
+        (handout,) = print_pages(html, tmp_path, [name], browser=chromium)
         text = " ".join(subprocess.run(["pdftotext", str(handout), "-"], capture_output=True, text=True,
                                        check=True).stdout.split())
         if name != "weighing-the-readings":

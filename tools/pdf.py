@@ -33,18 +33,19 @@ def chapter_pages(site: Path) -> list[str]:
     return [name for name in names if (site / "chapters" / f"{name}.html").exists()]
 
 
-def print_pages(site: Path, out: Path, names: list[str]) -> list[Path]:
+def print_pages(site: Path, out: Path, names: list[str], browser=None) -> list[Path]:
+    """Print each chapter page of ``site`` to ``out/<name>.pdf``; use ``browser`` if given (a Playwright
+    Chromium), else launch one."""
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    written = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page()
+    written: list[Path] = []
+
+    def run(chromium) -> None:
+        page = chromium.new_page()
         for name in names:
             page.emulate_media(media="screen")
             page.goto(f"{base}/chapters/{name}.html", wait_until="load")
@@ -57,8 +58,20 @@ def print_pages(site: Path, out: Path, names: list[str]) -> list[Path]:
             page.pdf(path=str(target), format="A4", print_background=True,
                      margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
             written.append(target)
-        browser.close()
-    server.shutdown()
+        page.close()
+
+    try:
+        if browser is not None:
+            run(browser)
+        else:
+            with sync_playwright() as playwright:
+                launched = playwright.chromium.launch(
+                    executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                run(launched)
+                launched.close()
+    finally:
+        server.shutdown()
     return written
 
 
