@@ -224,6 +224,21 @@ def test_every_internal_link_and_anchor_resolves_and_external_links_are_reported
 
 # --- Any number of readings: a third one, added in a copy, builds both editions -----------------
 
+def build_both_editions_strictly(copy: Path) -> tuple[Path, Path]:
+    """Build the instructor and student editions of a copy of the book; both must pass the strict build."""
+    from analytic_reader.editions import make_student_source
+    from conftest import build_book
+
+    result, html = build_book(copy)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert build_warnings(result) == []
+    student = make_student_source(copy, copy / "_build" / "student-src")
+    student_result, student_html = build_book(student, copy / "_build" / "student")
+    assert student_result.returncode == 0, (student_result.stdout + student_result.stderr)[-3000:]
+    assert build_warnings(student_result) == []
+    return html, student_html
+
+
 HEDGED = """  - reading_id: hedged
     label: Hedged partnership
     thesis: >-
@@ -237,8 +252,7 @@ HEDGED = """  - reading_id: hedged
 def test_a_third_reading_builds_both_editions_with_three_way_toggles_tables_and_chart(tmp_path):
     import csv as csv_module
 
-    from analytic_reader.editions import make_student_source
-    from conftest import append_csv_rows, build_book, copy_repository
+    from conftest import append_csv_rows, copy_repository
 
     copy = copy_repository(tmp_path / "book")
     readings = copy / "data" / "readings.yml"
@@ -253,13 +267,7 @@ def test_a_third_reading_builds_both_editions_with_three_way_toggles_tables_and_
     corpus = load_corpus(copy)
     assert list(corpus.readings.index)[-1] == "hedged"
 
-    result, html = build_book(copy)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    assert build_warnings(result) == []
-    student = make_student_source(copy, copy / "_build" / "student-src")
-    student_result, student_html = build_book(student, copy / "_build" / "student")
-    assert student_result.returncode == 0, (student_result.stdout + student_result.stderr)[-3000:]
-    assert build_warnings(student_result) == []
+    html, student_html = build_both_editions_strictly(copy)
 
     for folder in (html, student_html):
         chapter = (folder / "chapters" / "growing-ties.html").read_text(encoding="utf-8")
@@ -317,20 +325,13 @@ def test_first_use_of_a_glossary_term_links_to_its_entry(instructor_build):
 
 def test_a_sixth_source_builds_both_editions_with_every_link_resolving(tmp_path):
     from analytic_reader.chapters import scaffold_source_chapter
-    from analytic_reader.editions import make_student_source
-    from conftest import build_book, copy_repository
+    from conftest import copy_repository
     from test_chapters import add_sixth_source
 
     copy = copy_repository(tmp_path / "book")
     add_sixth_source(copy)
     scaffold_source_chapter(ProjectPaths(copy), "mutual-alibi")
-    result, html = build_book(copy)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    assert build_warnings(result) == []
-    student = make_student_source(copy, copy / "_build" / "student-src")
-    student_result, student_html = build_book(student, copy / "_build" / "student")
-    assert student_result.returncode == 0, (student_result.stdout + student_result.stderr)[-3000:]
-    assert build_warnings(student_result) == []
+    html, student_html = build_both_editions_strictly(copy)
     for folder in (html, student_html):
         broken, _, checked = crawl(folder)
         assert broken == [], "\n".join(broken[:30])
