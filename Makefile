@@ -9,7 +9,7 @@ JB := $(BIN)/jupyter-book
 STUDENT_SRC := _build/student-src
 STUDENT_OUT := _build/student
 
-.PHONY: install check test unit book book-student pdf widgets lab publish bench clean
+.PHONY: help install check test unit book book-student pdf widgets lab publish bench clean
 .DEFAULT_GOAL := book
 
 $(STAMP): pyproject.toml constraints.txt
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+## This list: every target with the comment above it.
+help:
+	@awk '/^## /{doc=substr($$0, 4); next} /^[a-z-]+:/{if (doc) {split($$0, t, ":"); printf "  make %-13s %s\n", t[1], doc}; doc=""} !/^## /{if ($$0 !~ /^[a-z-]+:/) doc=""}' Makefile
 
 ## Validate seeds/, data/ and references.bib; one line per problem, non-zero exit on any.
 check: $(STAMP)
@@ -67,6 +71,7 @@ lab: $(LAB_STAMP)
 publish: book
 	$(BIN)/ghp-import --no-jekyll --force --push _build/html
 
+## Remove every build and the vendored widget script: the next build starts from scratch.
 clean:
 	rm -rf _build _vendored
 
