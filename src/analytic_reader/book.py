@@ -17,6 +17,7 @@ from . import tables
 from .chapters import chapter_info
 from .citations import format_reference
 from .corpus import published_label
+from .ratings import favoring
 from .highlights import highlighted_text_html
 from .validate import Corpus, load_corpus
 from . import widgets as _widgets
@@ -233,15 +234,14 @@ def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
         "forecasts": str(int((claims["kind"] == "forecast").sum())),
         "sources": str(claims["source_id"].nunique()),
     }
-    for reading_id in corpus.reading_ids:
-        favors = claims["favors"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)
-        values[f"favor_{reading_id.replace('-', '_')}"] = str(int(favors.sum()))
     from .weighing import evidence_weight
 
     weights = evidence_weight(corpus)[claims.index]
     for reading_id in corpus.reading_ids:
-        favors = claims["favors"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)
-        values[f"weight_{reading_id.replace('-', '_')}"] = str(int(weights[favors].sum()))
+        favors = favoring(claims, reading_id)
+        name = reading_id.replace("-", "_")
+        values[f"favor_{name}"] = str(int(favors.sum()))
+        values[f"weight_{name}"] = str(int(weights[favors].sum()))
     sources = corpus.sources if source_id is None else corpus.sources.loc[[source_id]]
     for lean in (*corpus.reading_ids, "mixed"):
         values[f"lean_{lean.replace('-', '_')}"] = str(int((sources["lean"] == lean).sum()))

@@ -97,6 +97,11 @@ def verdicts(ratings: pd.DataFrame, reading_ids: tuple[str, ...]) -> pd.DataFram
     return result
 
 
+def favoring(claims: pd.DataFrame, reading_id: str) -> pd.Series:
+    """Which claims favor ``reading_id``, alone or tied with another reading (``favors`` column)."""
+    return claims["favors"].str.split(", ").apply(lambda ids: reading_id in ids)
+
+
 def cohen_kappa(first: list[str], second: list[str]) -> float:
     """Cohen's kappa: agreement between two coders beyond what their rating frequencies give by chance.
 

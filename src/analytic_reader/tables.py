@@ -11,7 +11,7 @@ from html import escape
 
 import pandas as pd
 
-from .ratings import NOT_DIAGNOSTIC
+from .ratings import NOT_DIAGNOSTIC, favoring
 from .validate import Corpus
 
 TEXTS_PAGE = "appendix-texts.html"
@@ -88,7 +88,7 @@ def reading_counts(corpus: Corpus) -> pd.DataFrame:
     counts["claims"] = grouped.size().reindex(counts.index, fill_value=0)
     counts["diagnostic"] = grouped["diagnostic"].sum().reindex(counts.index, fill_value=0).astype(int)
     for reading_id in corpus.reading_ids:
-        favors = claims["favors"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)
+        favors = favoring(claims, reading_id)
         counts[f"favor {reading_id}"] = favors.groupby(claims["source_id"]).sum().reindex(counts.index, fill_value=0)
     counts["not diagnostic"] = counts["claims"] - counts["diagnostic"]
     counts.index.name = "source_id"
@@ -137,7 +137,7 @@ def contested_topics(corpus: Corpus) -> pd.DataFrame:
         row: dict[str, object] = {"topic": topic, "claims": len(group), "diagnostic": int(group["diagnostic"].sum())}
         favored = 0
         for reading_id in corpus.reading_ids:
-            chosen = group[group["favors"].str.split(", ").apply(lambda ids, r=reading_id: r in ids)]
+            chosen = group[favoring(group, reading_id)]
             sources = [s for s in corpus.sources.index if s in set(chosen["source_id"])]
             row[f"sources favoring {reading_label(corpus, reading_id)}"] = ", ".join(sources)
             favored += bool(sources)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .ratings import favoring
 from .validate import Corpus
 
 VIEWS = {
@@ -33,10 +34,6 @@ def evidence_weight(corpus: Corpus) -> pd.Series:
     return pd.Series([a + d for a, d in zip(attribution, documentation)], index=claims.index, name="weight")
 
 
-def _favors(corpus: Corpus, reading_id: str) -> pd.Series:
-    return corpus.claims["favors"].str.split(", ").apply(lambda ids: reading_id in ids)
-
-
 def balance_view(corpus: Corpus, view: str) -> pd.DataFrame:
     """Sources (oldest first, then a total) × readings, under one of the three ``VIEWS``."""
     claims = corpus.claims
@@ -49,9 +46,9 @@ def balance_view(corpus: Corpus, view: str) -> pd.DataFrame:
                                         & (corpus.ratings["rating"] == "consistent")]["claim_id"]
             values = claims[claims["claim_id"].isin(set(consistent))].groupby("source_id").size()
         elif view == "diagnostic":
-            values = claims[_favors(corpus, reading_id)].groupby("source_id").size()
+            values = claims[favoring(claims, reading_id)].groupby("source_id").size()
         elif view == "weighted":
-            values = weights[_favors(corpus, reading_id)].groupby(claims["source_id"]).sum()
+            values = weights[favoring(claims, reading_id)].groupby(claims["source_id"]).sum()
         else:
             raise KeyError(f"unknown view {view!r}; views: {', '.join(VIEWS)}")
         table[label] = values.reindex(table.index, fill_value=0).astype(int)

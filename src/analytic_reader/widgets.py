@@ -13,6 +13,7 @@ from html import escape
 import ipywidgets as widgets
 import pandas as pd
 
+from .ratings import favoring
 from .tables import TEXTS_PAGE, claim_anchor, rating_table, reading_badge
 from .validate import Corpus
 
@@ -42,10 +43,10 @@ def _claim_list(corpus: Corpus, claims: pd.DataFrame, reading_id: str, empty: st
 def sort_views(corpus: Corpus, claims: pd.DataFrame, reading_id: str) -> dict[str, pd.DataFrame]:
     """The claims as one reading sees them: those that favor it, those that favor another reading
     (and so cut against it), and those every reading accepts alike (not diagnostic)."""
-    favored = claims["favors"].str.split(", ")
+    favored = favoring(claims, reading_id)
     return {
-        "favor": claims[favored.apply(lambda ids: reading_id in ids)],
-        "against": claims[claims["diagnostic"] & ~favored.apply(lambda ids: reading_id in ids)],
+        "favor": claims[favored],
+        "against": claims[claims["diagnostic"] & ~favored],
         "neutral": claims[~claims["diagnostic"]],
     }
 
