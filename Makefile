@@ -43,13 +43,13 @@ widgets: $(STAMP)
 ## The instructor edition (solutions collapsed) into _build/html; built aside, published only if it succeeds.
 book: $(STAMP) widgets
 	@$(BIN)/python -m analytic_reader check .
-	@$(BIN)/python -m analytic_reader.build . _build/html --work _build/work
+	@$(BIN)/python -m analytic_reader.authoring.build . _build/html --work _build/work
 
 ## The student edition (no solution text anywhere) into _build/student/_build/html.
 book-student: $(STAMP) widgets
 	@$(BIN)/python -m analytic_reader check .
-	@$(BIN)/python -m analytic_reader.editions . $(STUDENT_SRC)
-	@$(BIN)/python -m analytic_reader.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
+	@$(BIN)/python -m analytic_reader.authoring.editions . $(STUDENT_SRC)
+	@$(BIN)/python -m analytic_reader.authoring.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
 
 ## PDF handouts (one per chapter, and the whole book) for both editions, into _build/pdf/.
 pdf: book book-student

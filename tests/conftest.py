@@ -15,10 +15,10 @@ import pytest
 
 import yaml
 
-from analytic_reader.claims import claim_columns, locate_quote
-from analytic_reader.corpus import SOURCE_COLUMNS
-from analytic_reader.ledger import is_coded
-from analytic_reader.sentences import split_sentences
+from analytic_reader.data.claims import claim_columns, locate_quote
+from analytic_reader.data.sources import SOURCE_COLUMNS
+from analytic_reader.data.ledger import is_coded
+from analytic_reader.data.sentences import split_sentences
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -193,7 +193,7 @@ def build_book(source: Path, output: Path | None = None) -> tuple[subprocess.Com
     result = run(command, cwd=source)
     html = (output or source) / "_build" / "html"
     if result.returncode == 0:
-        from analytic_reader.build import refresh_static
+        from analytic_reader.authoring.build import refresh_static
 
         refresh_static(source, html)  # as `make book` does: no stale stylesheet from an earlier build
     return result, html
@@ -208,7 +208,7 @@ def instructor_build() -> tuple[subprocess.CompletedProcess, Path]:
 @pytest.fixture(scope="session")
 def student_build() -> tuple[subprocess.CompletedProcess, Path]:
     """The student edition, built like ``make book-student`` does."""
-    from analytic_reader.editions import make_student_source
+    from analytic_reader.authoring.editions import make_student_source
 
     source = make_student_source(REPO_ROOT, REPO_ROOT / "_build" / "student-src")
     return build_book(source, REPO_ROOT / "_build" / "student")

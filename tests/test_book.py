@@ -11,9 +11,9 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import pytest
 
 from analytic_reader import load_corpus
-from analytic_reader.chapters import chapter_info, toc_chapters
-from analytic_reader.editions import solution_texts, strip_solutions
-from analytic_reader.paths import ProjectPaths
+from analytic_reader.authoring.chapters import chapter_info, toc_chapters
+from analytic_reader.authoring.editions import solution_texts, strip_solutions
+from analytic_reader.data.paths import ProjectPaths
 
 from conftest import REPO_ROOT, build_warnings
 
@@ -226,7 +226,7 @@ def test_every_internal_link_and_anchor_resolves_and_external_links_are_reported
 
 def build_both_editions_strictly(copy: Path) -> tuple[Path, Path]:
     """Build the instructor and student editions of a copy of the book; both must pass the strict build."""
-    from analytic_reader.editions import make_student_source
+    from analytic_reader.authoring.editions import make_student_source
     from conftest import build_book
 
     result, html = build_book(copy)
@@ -324,7 +324,7 @@ def test_first_use_of_a_glossary_term_links_to_its_entry(instructor_build):
 # --- Adding a source, end to end: both editions build and every link resolves --------------------
 
 def test_a_sixth_source_builds_both_editions_with_every_link_resolving(tmp_path):
-    from analytic_reader.chapters import scaffold_source_chapter
+    from analytic_reader.authoring.chapters import scaffold_source_chapter
     from conftest import copy_repository
     from test_chapters import add_sixth_source
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from analytic_reader.build import build_lock
+from analytic_reader.authoring.build import build_lock
 
 from conftest import copy_repository, run
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.book
 
 
 def build_command(copy) -> list[str]:
-    return [sys.executable, "-m", "analytic_reader.build", str(copy), str(copy / "_build" / "html"),
+    return [sys.executable, "-m", "analytic_reader.authoring.build", str(copy), str(copy / "_build" / "html"),
             "--work", str(copy / "_build" / "work")]
 
 

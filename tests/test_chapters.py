@@ -8,8 +8,8 @@ import jupytext
 import pytest
 from nbclient import NotebookClient
 
-from analytic_reader.chapters import chapter_info, front_matter, instructor_table, toc_chapters
-from analytic_reader.paths import ProjectPaths
+from analytic_reader.authoring.chapters import chapter_info, front_matter, instructor_frame, toc_chapters
+from analytic_reader.data.paths import ProjectPaths
 
 from conftest import REPO_ROOT, copy_repository
 
@@ -46,7 +46,7 @@ def test_every_exercise_has_a_written_solution():
 
 
 def test_instructor_table_has_one_row_per_chapter_from_front_matter():
-    table = instructor_table(PATHS)
+    table = instructor_frame(PATHS)
     assert list(table["page"]) == [f"{name}.html" for name in CHAPTERS
                                    if name not in ("instructor-guide", "bibliography")]
     teaching = table["page"].isin([f"{name}.html" for name in TEACHING_CHAPTERS])
@@ -88,8 +88,8 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from analytic_reader import load_corpus  # noqa: E402
-from analytic_reader.chapters import scaffold_source_chapter  # noqa: E402
-from analytic_reader.tables import claim_matrix, reading_counts  # noqa: E402
+from analytic_reader.authoring.chapters import scaffold_source_chapter  # noqa: E402
+from analytic_reader.analysis.frames import claim_matrix_frame, reading_counts  # noqa: E402
 from conftest import add_source, append_csv_rows, filler  # noqa: E402
 
 SIXTH_LINES = ("Moscow sold Tehran nothing it needed in 2026.\n"
@@ -141,7 +141,7 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
     corpus = load_corpus(copy)
-    assert "mutual-alibi" in claim_matrix(corpus).columns
+    assert "mutual-alibi" in claim_matrix_frame(corpus).columns
     assert reading_counts(corpus).loc["mutual-alibi", "favor fraying"] == 2
     assert list(corpus.sources.index)[-1] == "mutual-alibi"
 
@@ -150,7 +150,7 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
 
 import re  # noqa: E402
 
-from analytic_reader.claims import COPIED_WORDS_LIMIT, copied_run  # noqa: E402
+from analytic_reader.data.claims import COPIED_WORDS_LIMIT, copied_run  # noqa: E402
 
 
 def prose_outside_quotations(text: str) -> str:
@@ -181,7 +181,7 @@ def test_the_prose_check_catches_an_unmarked_copy():
 
 # --- The code in the solutions runs against the real data --------------------------------
 
-from analytic_reader.editions import solution_texts  # noqa: E402
+from analytic_reader.authoring.editions import solution_texts  # noqa: E402
 
 SOLUTION_CODE = [(path.stem, number, code)
                  for path in sorted((REPO_ROOT / "chapters").glob("*.md"))
@@ -269,7 +269,7 @@ def test_the_number_check_tells_counts_from_dates_names_and_glue():
 
 
 def test_an_objective_with_an_unquoted_colon_is_refused_with_the_file_named(tmp_path):
-    from analytic_reader.chapters import learning_problems
+    from analytic_reader.authoring.chapters import learning_problems
 
     broken = front_matter("---\nlearning:\n  objectives:\n    - Summarize A: the title\n  minutes: 5\n---\n")
     assert learning_problems(broken["learning"]) == [

@@ -1,5 +1,5 @@
 from analytic_reader import validate_project
-from analytic_reader.citations import latex_to_text, parse_bibliography
+from analytic_reader.data.bibliography import latex_to_text, parse_bibliography
 
 from conftest import TINY_BIB, TINY_SOURCE, messages, write_project
 

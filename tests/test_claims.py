@@ -1,5 +1,5 @@
 from analytic_reader import load_corpus, validate_project
-from analytic_reader.claims import closest_passage, copied_run, locate_quote
+from analytic_reader.data.claims import closest_passage, copied_run, locate_quote
 
 from conftest import REPO_ROOT, TINY_CLAIMS, TINY_CODEBOOK, TINY_READINGS, TINY_SEED, default_ratings, messages, write_project
 

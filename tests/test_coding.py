@@ -4,8 +4,8 @@ refuses bad input with a ``file:line: field: what is wrong`` message."""
 from __future__ import annotations
 
 from analytic_reader import validate_project
-from analytic_reader.ratings import cohen_kappa
-from analytic_reader.sentences import scraping_breaks, split_sentences
+from analytic_reader.data.ratings import cohen_kappa
+from analytic_reader.data.sentences import scraping_breaks, split_sentences
 
 from conftest import TINY_CLAIMS, messages, write_project
 

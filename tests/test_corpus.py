@@ -1,8 +1,8 @@
 import hashlib
 
 from analytic_reader import load_corpus, validate_project
-from analytic_reader.corpus import published_label, read_manifest
-from analytic_reader.paths import ProjectPaths
+from analytic_reader.data.sources import published_label, read_manifest
+from analytic_reader.data.paths import ProjectPaths
 
 from conftest import REPO_ROOT, TINY_SOURCE, messages, write_project
 

@@ -1,4 +1,4 @@
-from analytic_reader.editions import make_student_source, solution_texts, strip_solutions
+from analytic_reader.authoring.editions import make_student_source, solution_texts, strip_solutions
 
 CHAPTER = """# A chapter
 

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from analytic_reader.records import Column, check_unique, read_table
+from analytic_reader.data.records import Column, check_unique, read_table
 
 SCHEMA = (Column("id"), Column("colour", allowed=("red", "blue")), Column("note", required=False))
 

@@ -1,7 +1,8 @@
 from analytic_reader import load_corpus
-from analytic_reader.highlights import highlighted_text_html
-from analytic_reader.tables import (claim_matrix, contested_topics, html_table, reading_balance, reading_counts,
-                                    source_claims, source_claims_html)
+from analytic_reader.html.fulltext import highlighted_text_html
+from analytic_reader.analysis.frames import (claim_matrix_frame, contested_topics, reading_balance, reading_counts,
+                                             source_claims)
+from analytic_reader.html.tables import html_table, source_claims_html
 
 from conftest import TINY_CLAIMS, TINY_SOURCE, write_project
 
@@ -39,7 +40,7 @@ def test_evidence_every_reading_accepts_favors_none(tiny_project):
 
 
 def test_claim_matrix_marks_readings_with_letters(tiny_project):
-    matrix = claim_matrix(load_corpus(tiny_project))
+    matrix = claim_matrix_frame(load_corpus(tiny_project))
     assert matrix.loc["drones and missiles", "tiny"] == "tiny-01 (L)"
     assert matrix.loc["diplomacy", "tiny"] == "tiny-02 (F)"
 

@@ -9,14 +9,14 @@ import ipywidgets as widgets
 import pytest
 
 from analytic_reader import load_corpus
-from analytic_reader.widgets import reading_toggle, reading_view_html, sort_views
+from analytic_reader.html.toggles import reading_toggle_widget, reading_view_html, sort_views
 
 from conftest import TINY_CLAIMS, write_project
 
 
 def test_toggle_offers_each_reading_and_stacks_one_view_per_reading(tiny_project):
     corpus = load_corpus(tiny_project)
-    box = reading_toggle(corpus, "tiny")
+    box = reading_toggle_widget(corpus, "tiny")
     toggle, stack = box.children
     assert toggle.options == ("Linked theaters", "Fraying partnership")
     assert isinstance(stack, widgets.Stack) and len(stack.children) == 2
@@ -25,7 +25,7 @@ def test_toggle_offers_each_reading_and_stacks_one_view_per_reading(tiny_project
 
 
 def test_toggle_is_linked_on_the_browser_side_not_by_a_python_callback(tiny_project):
-    box = reading_toggle(load_corpus(tiny_project), "tiny")
+    box = reading_toggle_widget(load_corpus(tiny_project), "tiny")
     toggle, stack = box.children
     from ipywidgets.widgets.widget import _instances
     from ipywidgets.widgets.widget_link import Link
@@ -214,8 +214,8 @@ HOSTILE_SEED = ('An ordinary opening sentence about Moscow and Tehran.\n'
 def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
 
     from conftest import build_book, build_warnings, copy_repository
-    from analytic_reader.chapters import scaffold_source_chapter
-    from analytic_reader.paths import ProjectPaths
+    from analytic_reader.authoring.chapters import scaffold_source_chapter
+    from analytic_reader.data.paths import ProjectPaths
     from test_chapters import append_csv_row
 
     from conftest import add_source, filler
@@ -345,7 +345,7 @@ def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_so
     import subprocess
     import sys
 
-    from analytic_reader.editions import solution_texts
+    from analytic_reader.authoring.editions import solution_texts
     from conftest import REPO_ROOT, in_ci
 
     if not shutil.which("pdftotext"):

@@ -141,7 +141,7 @@ def generated_corpus(root: Path, sources: int, claims_per_source: int) -> Path:
 def engine_seconds(root: Path) -> tuple[float, float, float]:
     """Seconds for validation, loading, and the cross-source tables on a project."""
     from analytic_reader import load_corpus, validate_project
-    from analytic_reader.tables import claim_matrix, contested_topics, reading_balance, reading_counts
+    from analytic_reader.analysis.frames import claim_matrix_frame, contested_topics, reading_balance, reading_counts
 
     start = time.perf_counter()
     problems = validate_project(root)
@@ -151,7 +151,7 @@ def engine_seconds(root: Path) -> tuple[float, float, float]:
     corpus = load_corpus(root)
     load = time.perf_counter() - start
     start = time.perf_counter()
-    claim_matrix(corpus), reading_counts(corpus), reading_balance(corpus), contested_topics(corpus)
+    claim_matrix_frame(corpus), reading_counts(corpus), reading_balance(corpus), contested_topics(corpus)
     tables = time.perf_counter() - start
     return validate, load, tables
 

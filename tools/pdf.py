@@ -26,8 +26,8 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def chapter_pages(site: Path) -> list[str]:
-    from analytic_reader.chapters import toc_chapters
-    from analytic_reader.paths import ProjectPaths
+    from analytic_reader.authoring.chapters import toc_chapters
+    from analytic_reader.data.paths import ProjectPaths
 
     names = toc_chapters(ProjectPaths(ROOT))
     return [name for name in names if (site / "chapters" / f"{name}.html").exists()]

@@ -4,8 +4,12 @@
 The book's widget pages load ``embed.js`` from ``@jupyter-widgets/html-manager``
 (the standalone bundle: no require.js, no CDN).  This script:
 
-1. runs ``npm ci`` in ``js/`` when the pinned package is not installed there
-   (``js/package-lock.json`` pins the exact version and its integrity hash);
+1. runs ``npm ci`` in ``js/`` when any package pinned in ``js/package.json`` is not
+   installed there at its pinned version (``js/package-lock.json`` pins each exact version
+   and its integrity hash): the widget manager, axe-core (accessibility tests) and vnu-jar
+   (the Nu HTML checker, ``js/node_modules/vnu-jar/build/dist/vnu.jar``, for the HTML
+   validity test); install scripts are not run (vnu-jar's would download a Java runtime:
+   the test uses the system's ``java``);
 2. copies exactly the files the page needs into the output folder
    (default ``_vendored/widgets`` under the project root): ``embed.js``, its
    license notice, and every asset file the bundle references (the hashed
@@ -41,6 +45,8 @@ PACKAGE = "@jupyter-widgets/html-manager"
 BUNDLE = "embed.js"
 LICENSE_NOTICE = "embed.js.LICENSE.txt"
 DEFAULT_OUTPUT = PROJECT_ROOT / "_vendored" / "widgets"
+#: Files the tests use straight from js/node_modules (never copied into the book).
+REQUIRED_FILES = {"axe-core": "axe.min.js", "vnu-jar": "build/dist/vnu.jar"}
 
 # webpack asset modules in the bundle read: e.exports=n.p+"<hash>.<ext>"
 ASSET_REF = re.compile(r'\.p\+"([A-Za-z0-9_.-]+\.(?:woff2?|ttf|eot|svg|otf|png|gif))"')
@@ -59,33 +65,43 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def pinned_version() -> str:
-    """Return the exact html-manager version pinned in js/package.json."""
+def pinned_versions() -> dict[str, str]:
+    """Return {package: exact version} for every dependency pinned in js/package.json."""
     try:
         manifest = json.loads((JS_DIR / "package.json").read_text(encoding="utf-8"))
-        version = manifest["dependencies"][PACKAGE]
+        pins = manifest["dependencies"]
     except (OSError, ValueError, KeyError) as exc:
-        raise VendorError(f"cannot read the {PACKAGE} pin from js/package.json: {exc}") from exc
-    if not isinstance(version, str) or not re.fullmatch(r"\d+\.\d+\.\d+", version):
-        raise VendorError(f"js/package.json must pin {PACKAGE} exactly, found {version!r}")
-    return version
+        raise VendorError(f"cannot read the pins from js/package.json: {exc}") from exc
+    if not isinstance(pins, dict):
+        raise VendorError("js/package.json: dependencies must be an object")
+    for name in (PACKAGE, *REQUIRED_FILES):
+        if name not in pins:
+            raise VendorError(f"js/package.json must pin {name}")
+    for name, version in pins.items():
+        if not isinstance(version, str) or not re.fullmatch(r"\d+\.\d+\.\d+", version):
+            raise VendorError(f"js/package.json must pin {name} exactly, found {version!r}")
+    return dict(pins)
+
+
+def installed_version(name: str) -> str | None:
+    """Return the version of ``name`` installed in js/node_modules, or None."""
+    try:
+        meta = json.loads((JS_DIR / "node_modules" / name / "package.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = meta.get("version") if isinstance(meta, dict) else None
+    return version if isinstance(version, str) else None
 
 
 def package_dir() -> Path:
-    """Return the installed package folder, running ``npm ci`` if needed."""
-    pkg_dir = JS_DIR / "node_modules" / PACKAGE
-    wanted = pinned_version()
-    installed = None
-    try:
-        meta = json.loads((pkg_dir / "package.json").read_text(encoding="utf-8"))
-        installed = meta.get("version")
-    except (OSError, ValueError):
-        pass
-    if installed != wanted:
+    """Return the html-manager's dist folder, running ``npm ci`` if any pin is not installed."""
+    pins = pinned_versions()
+    stale = sorted(f"{name}@{version}" for name, version in pins.items() if installed_version(name) != version)
+    if stale:
         npm = shutil.which("npm")
         if npm is None:
             raise VendorError("npm not found on PATH (needed once to install js/)")
-        print(f"vendor_widgets: npm ci in {JS_DIR} ({PACKAGE}@{wanted})", file=sys.stderr)
+        print(f"vendor_widgets: npm ci in {JS_DIR} ({', '.join(stale)})", file=sys.stderr)
         result = subprocess.run(
             [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
             cwd=JS_DIR,
@@ -97,8 +113,12 @@ def package_dir() -> Path:
         if result.returncode != 0:
             last = (result.stderr.strip().splitlines() or ["(no output)"])[-1]
             raise VendorError(f"npm ci failed in js/ (exit {result.returncode}): {last}")
+    pkg_dir = JS_DIR / "node_modules" / PACKAGE
     if not (pkg_dir / "dist" / BUNDLE).is_file():
         raise VendorError(f"{PACKAGE}/dist/{BUNDLE} missing after npm ci")
+    for name, relative in REQUIRED_FILES.items():
+        if not (JS_DIR / "node_modules" / name / relative).is_file():
+            raise VendorError(f"{name}/{relative} missing after npm ci")
     return pkg_dir / "dist"
 
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .problems import DataError, Problem
+from analytic_reader.data.problems import DataError, Problem
 
 if TYPE_CHECKING:
-    from .validate import Corpus, load_corpus, validate_project
+    from analytic_reader.data.corpus import Corpus, load_corpus, validate_project
 
 __all__ = ["Corpus", "DataError", "Problem", "load_corpus", "validate_project"]
 
 
 def __getattr__(name: str) -> Any:
     if name in ("Corpus", "load_corpus", "validate_project"):
-        from . import validate
+        from analytic_reader.data import corpus
 
-        return getattr(validate, name)
+        return getattr(corpus, name)
     raise AttributeError(f"module 'analytic_reader' has no attribute {name!r}")

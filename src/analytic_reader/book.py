@@ -13,18 +13,24 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Image
 
-from . import tables
-from .chapters import chapter_info
-from .citations import format_reference
-from .corpus import published_label
-from .ratings import favoring
-from .highlights import highlighted_text_html
-from .validate import Corpus, load_corpus
-from . import widgets as _widgets
+from analytic_reader.analysis.frames import (claim_matrix_frame, contested_topics, favors_label, marks_legend,
+                                             rating_table, reading_balance, reading_counts, reading_label,
+                                             source_claims)
+from analytic_reader.authoring.chapters import chapter_info
+from analytic_reader.data.bibliography import format_reference
+from analytic_reader.data.corpus import Corpus, load_corpus
+from analytic_reader.data.ratings import cohen_kappa, favoring
+from analytic_reader.data.sources import published_label
+from analytic_reader.html import tables
+from analytic_reader.html import toggles as _widgets
+from analytic_reader.html.fulltext import highlighted_text_html
 
 __all__ = ["load", "learning_box", "source_card", "claims_table", "reading_toggle", "full_text",
            "claim_matrix", "frame", "balance_chart", "balance_table", "instructor_table", "coverage_table",
-           "agreement_table", "adjudication_log", "rating_matrix", "figures", "glue_figures", "balance_toggle", "forecast_audit", "weighted_evidence", "timeline_markdown", "glossary_markdown", "full_texts_markdown"]
+           "agreement_table", "adjudication_log", "rating_matrix", "figures", "glue_figures", "balance_toggle", "forecast_audit", "weighted_evidence", "timeline_markdown", "glossary_markdown", "full_texts_markdown",
+           # DataFrames and helpers for the exercises, re-exported so chapters import only this module:
+           "source_claims", "claim_matrix_frame", "contested_topics", "rating_table", "reading_balance",
+           "reading_counts", "reading_label", "favors_label", "marks_legend", "cohen_kappa"]
 
 
 def load(root: Path | str | None = None) -> Corpus:
@@ -69,7 +75,7 @@ def source_card(corpus: Corpus, source_id: str) -> HTML:
     url = str(source["url"]) if pd.notna(source["url"]) and source["url"] else ""
     link = f'<a href="{escape(url)}">{escape(url)}</a>' if url else "not established"
     lean = str(source["lean"])
-    lean_text = (escape(tables.reading_label(corpus, lean)) if lean in corpus.reading_ids
+    lean_text = (escape(reading_label(corpus, lean)) if lean in corpus.reading_ids
                  else "neither reading in particular")
     rows = [
         '<tr><th scope="rowgroup" colspan="2">What the text itself says</th></tr>',
@@ -119,16 +125,16 @@ def balance_chart(corpus: Corpus) -> Image:
     A rendered image displays the same in the book build, JupyterLab and a plain kernel, whatever
     matplotlib backend is active.
     """
-    from .charts import balance_chart as make_chart
+    from analytic_reader.html.charts import balance_figure
 
     buffer = io.BytesIO()
-    make_chart(corpus).savefig(buffer, format="png", dpi=110)
+    balance_figure(corpus).savefig(buffer, format="png", dpi=110)
     return Image(data=buffer.getvalue(), format="png")
 
 
 def balance_table(corpus: Corpus) -> HTML:
     """The chart's numbers as a table: its text equivalent."""
-    from .weighing import balance_view
+    from analytic_reader.analysis.weighing import balance_view
 
     return frame(balance_view(corpus, "weighted"),
                  "Weighted diagnostic evidence for each reading, source by source (the chart's data)",
@@ -138,9 +144,9 @@ def balance_table(corpus: Corpus) -> HTML:
 def instructor_table(corpus: Corpus) -> HTML:
     """The instructor guide's table of chapters, generated from their front matter: each chapter by its
     title, linking to it, with its objectives, time, prerequisites (links kept) and exercises."""
-    from .chapters import instructor_table as make_table
+    from analytic_reader.authoring.chapters import instructor_frame
 
-    table = make_table(corpus.paths)
+    table = instructor_frame(corpus.paths)
     pages = dict(zip(table["chapter"], table["page"]))
 
     def cell(column: str, value: object, row: pd.Series) -> str | None:
@@ -165,7 +171,7 @@ def coverage_table(corpus: Corpus) -> HTML:
 
 
 def _coding(corpus: Corpus):
-    from .agreement import read_coding
+    from analytic_reader.data.coding import read_coding
 
     coding = read_coding(corpus.paths, corpus.codebook)
     if coding is None:
@@ -175,13 +181,13 @@ def _coding(corpus: Corpus):
 
 def agreement_table(corpus: Corpus) -> HTML:
     """Agreement of the two independent coders per reading (Cohen's kappa), before and after adjudication."""
-    from .agreement import agreement_table as make_table
-    from .ratings import read_ratings
+    from analytic_reader.data.coding import agreement_frame
+    from analytic_reader.data.ratings import read_ratings
 
     first, second, _ = _coding(corpus)
     decided = read_ratings(corpus.paths.ratings_csv, "data/ratings.csv", corpus.codebook)
-    table = make_table(first, second, decided, corpus.reading_ids)
-    table.index = [tables.reading_label(corpus, r) for r in table.index]
+    table = agreement_frame(first, second, decided, corpus.reading_ids)
+    table.index = [reading_label(corpus, r) for r in table.index]
     shown = table.copy()
     for column in ("kappa before adjudication", "kappa first vs decided", "kappa second vs decided"):
         shown[column] = [f"{value:.2f}" for value in table[column]]
@@ -190,10 +196,10 @@ def agreement_table(corpus: Corpus) -> HTML:
 
 def adjudication_log(corpus: Corpus) -> HTML:
     """Every disagreement between the coders, with the decision and its reason."""
-    from .agreement import adjudication_frame
+    from analytic_reader.data.coding import adjudication_frame
 
     log = adjudication_frame(_coding(corpus)[2])
-    log["reading_id"] = [tables.reading_label(corpus, r) for r in log["reading_id"]]
+    log["reading_id"] = [reading_label(corpus, r) for r in log["reading_id"]]
     log = log.rename(columns={"claim_id": "claim", "reading_id": "reading", "first": "first coder",
                               "second": "second coder"})
     return frame(log, f"Adjudication log: the {len(log)} ratings on which the coders disagreed")
@@ -206,11 +212,11 @@ def rating_matrix(corpus: Corpus, source_id: str | None = None) -> HTML:
         claims = claims[claims["source_id"] == source_id]
     order = {s: n for n, s in enumerate(corpus.sources.index)}
     claims = claims.assign(_order=claims["source_id"].map(order)).sort_values(["_order", "quote_start"])
-    matrix = tables.rating_table(corpus, claims.index)
-    matrix.columns = [tables.reading_label(corpus, r) for r in matrix.columns]
+    matrix = rating_table(corpus, claims.index)
+    matrix.columns = [reading_label(corpus, r) for r in matrix.columns]
     matrix.insert(0, "topic", claims["topic"].astype(str))
     matrix["diagnostic"] = ["yes" if d else "no" for d in claims["diagnostic"]]
-    matrix["favors"] = [tables.favors_label(corpus, f) for f in claims["favors"]]
+    matrix["favors"] = [favors_label(corpus, f) for f in claims["favors"]]
     table = tables.frame_html(matrix, "Claims rated against every reading (diagnostic claims are those rated "
                                       "differently)", index_header="claim")
     return HTML(f'<details class="ar-more"><summary>Show the ratings of all {len(matrix)} claims</summary>'
@@ -234,7 +240,7 @@ def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
         "forecasts": str(int((claims["kind"] == "forecast").sum())),
         "sources": str(claims["source_id"].nunique()),
     }
-    from .weighing import evidence_weight
+    from analytic_reader.analysis.weighing import evidence_weight
 
     weights = evidence_weight(corpus)[claims.index]
     for reading_id in corpus.reading_ids:
@@ -291,13 +297,13 @@ def forecast_audit(corpus: Corpus) -> HTML:
 
 def weighted_evidence(corpus: Corpus, top: int | None = None) -> HTML:
     """The diagnostic claims, heaviest first, with what they favor and their weight."""
-    from .weighing import weighted_claims
+    from analytic_reader.analysis.weighing import weighted_claims
 
     claims = weighted_claims(corpus)
     if top is not None:
         claims = claims.head(top)
     shown = pd.DataFrame({"claim": claims["claim_id"], "source": claims["source_id"],
-                          "favors": [tables.favors_label(corpus, f) for f in claims["favors"]],
+                          "favors": [favors_label(corpus, f) for f in claims["favors"]],
                           "weight": claims["weight"], "who": claims["speaker"],
                           "documented by": claims["documentation"], "in our words": claims["paraphrase"]})
     return frame(shown.reset_index(drop=True), "Diagnostic claims by evidence weight (0 to 4), heaviest first")
@@ -345,7 +351,7 @@ def full_texts_markdown(corpus: Corpus) -> str:
     """Every source's full text, oldest first, as MyST: a heading per source (so the page's contents list
     them) and the highlighted text as an HTML block. Generated from the data, so a new source appears
     here by itself."""
-    from .chapters import markdown_literal
+    from analytic_reader.authoring.chapters import markdown_literal
 
     parts = []
     for source_id, source in corpus.sources.iterrows():
@@ -373,9 +379,9 @@ def _with_print_copy(toggle: "_widgets.widgets.VBox") -> "_widgets.widgets.VBox"
 
 def reading_toggle(corpus: Corpus, source_id: str | None = None):
     """The reading toggle (one source, or the whole corpus), with its print copy."""
-    return _with_print_copy(_widgets.reading_toggle(corpus, source_id))
+    return _with_print_copy(_widgets.reading_toggle_widget(corpus, source_id))
 
 
 def balance_toggle(corpus: Corpus):
     """The all / diagnostic / weighted control of the synthesis, with its print copy."""
-    return _with_print_copy(_widgets.balance_toggle(corpus))
+    return _with_print_copy(_widgets.balance_toggle_widget(corpus))

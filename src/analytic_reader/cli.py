@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .validate import validate_project
+from analytic_reader.data.corpus import validate_project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--root", default=None, help="project root (default: found from here)")
     args = parser.parse_args(argv)
     if args.command == "new-chapter":
-        from .chapters import scaffold_source_chapter
-        from .paths import ProjectPaths
-        from .problems import DataError
+        from analytic_reader.authoring.chapters import scaffold_source_chapter
+        from analytic_reader.data.paths import ProjectPaths
+        from analytic_reader.data.problems import DataError
 
         try:
             target = scaffold_source_chapter(ProjectPaths.find(args.root), args.source_id)

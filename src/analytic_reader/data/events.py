@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .paths import ProjectPaths
-from .problems import Problem
-from .records import Column, Table, read_table
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import Column, Table, read_table
 
 EVENT_COLUMNS = (
     Column("date", pattern=r"\d{4}(-\d{2}(-\d{2})?)?", pattern_help="an ISO date: YYYY, YYYY-MM or YYYY-MM-DD"),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
+from analytic_reader.data.problems import Problem
 
 
 @dataclass(frozen=True)

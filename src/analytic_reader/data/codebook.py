@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .paths import ProjectPaths
-from .problems import Problem
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
 
 #: The vocabularies the data files use, and the codebook table each comes from.
 REQUIRED_VOCABULARIES = ("kind", "theater", "topic", "attribution", "documentation", "rating", "ledger reason",

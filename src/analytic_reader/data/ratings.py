@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .codebook import Codebook
-from .paths import ProjectPaths
-from .problems import Problem
-from .records import Column, Table, read_table
+from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import Column, Table, read_table
 
 NOT_DIAGNOSTIC = "not diagnostic"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import ProjectPaths
+from analytic_reader.data.paths import ProjectPaths
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
@@ -95,7 +95,7 @@ def toc_chapters(paths: ProjectPaths) -> list[str]:
     return names
 
 
-def instructor_table(paths: ProjectPaths, exclude: tuple[str, ...] = ("instructor-guide", "bibliography")):
+def instructor_frame(paths: ProjectPaths, exclude: tuple[str, ...] = ("instructor-guide", "bibliography")):
     """One row per chapter in book order: title, objectives, minutes, exercises and its page.
 
     Generated from the chapters' front matter, so the guide cannot drift from the chapters.
@@ -156,7 +156,7 @@ def scaffold_source_chapter(paths: ProjectPaths, source_id: str) -> Path:
     Adding a source is then: its seed (and manifest line), its rows in the data, its bib entry,
     this command, and the chapter's prose. Refuses to overwrite an existing chapter.
     """
-    from .validate import load_corpus
+    from analytic_reader.data.corpus import load_corpus
 
     corpus = load_corpus(paths.root)
     if source_id not in corpus.sources.index:

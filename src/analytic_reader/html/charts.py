@@ -11,8 +11,8 @@ from itertools import cycle
 
 from matplotlib.figure import Figure
 
-from .validate import Corpus
-from .weighing import balance_view
+from analytic_reader.data.corpus import Corpus
+from analytic_reader.analysis.weighing import balance_view
 
 STYLES = (
     {"linestyle": "-", "marker": "o", "color": "#1b4f72"},
@@ -22,7 +22,7 @@ STYLES = (
 )
 
 
-def balance_chart(corpus: Corpus) -> Figure:
+def balance_figure(corpus: Corpus) -> Figure:
     """Weighted diagnostic evidence for each reading, source by source in publication order.
 
     Each point adds up the evidence weights of one source's claims that favor a reading (codebook,

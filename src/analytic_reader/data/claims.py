@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .codebook import Codebook
-from .paths import ProjectPaths
-from .problems import Problem
-from .records import Column, Table, check_unique, read_table
-from .sentences import scraping_breaks, split_sentences
+from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import Column, Table, check_unique, read_table
+from analytic_reader.data.sentences import scraping_breaks, split_sentences
 
 COPIED_WORDS_LIMIT = 8
 MATCH_CHARS = 240

@@ -128,7 +128,7 @@ def build(source: Path, target: Path, work: Path, jupyter_book: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="analytic_reader.build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="analytic_reader.authoring.build", description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="the book's folder (the project root or the student copy)")
     parser.add_argument("target", type=Path, help="where the published HTML goes, e.g. _build/html")
     parser.add_argument("--work", type=Path, required=True, help="the work folder (cache, doctrees, staging)")

@@ -11,9 +11,9 @@ import hashlib
 import re
 import pandas as pd
 
-from .paths import ProjectPaths
-from .problems import Problem
-from .records import Column, Table, check_unique, read_table
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import Column, Table, check_unique, read_table
 
 DATE_PRECISIONS = ("day", "month", "year")
 GENRES = ("news report", "policy analysis", "explainer", "opinion")

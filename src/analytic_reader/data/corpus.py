@@ -12,19 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from .agreement import check_coding, read_coding
-from .citations import Bibliography, read_bibliography
-from .claims import check_claims_against_seeds, claims_frame, locate_quote, read_claims
-from .codebook import Codebook, read_codebook
-from .corpus import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
-from .forecasts import check_forecasts, forecasts_frame, read_forecasts
-from .glossary import glossary_frame, read_glossary
-from .timeline import check_events, events_frame, read_events
-from .ledger import check_ledger, coverage, read_ledger
-from .paths import ProjectPaths
-from .problems import DataError, Problem
-from .ratings import check_ratings, ratings_frame, read_ratings, verdicts
-from .readings import read_readings, readings_frame
+from analytic_reader.data.coding import check_coding, read_coding
+from analytic_reader.data.bibliography import Bibliography, read_bibliography
+from analytic_reader.data.claims import check_claims_against_seeds, claims_frame, locate_quote, read_claims
+from analytic_reader.data.codebook import Codebook, read_codebook
+from analytic_reader.data.sources import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
+from analytic_reader.data.forecasts import check_forecasts, forecasts_frame, read_forecasts
+from analytic_reader.data.glossary import glossary_frame, read_glossary
+from analytic_reader.data.events import check_events, events_frame, read_events
+from analytic_reader.data.ledger import check_ledger, coverage, read_ledger
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import DataError, Problem
+from analytic_reader.data.ratings import check_ratings, ratings_frame, read_ratings, verdicts
+from analytic_reader.data.readings import read_readings, readings_frame
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
 
 def check_chapters(paths: ProjectPaths) -> list[Problem]:
     """Every chapter the table of contents lists exists and has a well-typed ``learning:`` block."""
-    from .chapters import front_matter, learning_problems, toc_chapters
+    from analytic_reader.authoring.chapters import front_matter, learning_problems, toc_chapters
 
     if not (paths.root / "_toc.yml").exists():
         return []

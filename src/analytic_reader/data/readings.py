@@ -12,8 +12,8 @@ import re
 import pandas as pd
 import yaml
 
-from .paths import ProjectPaths
-from .problems import Problem
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
 
 READING_KEYS = ("reading_id", "label", "thesis", "distinguishing_questions")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .ratings import favoring
-from .validate import Corpus
+from analytic_reader.data.ratings import favoring
+from analytic_reader.data.corpus import Corpus
 
 VIEWS = {
     "all": "All claims",

@@ -12,11 +12,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .codebook import Codebook
-from .paths import ProjectPaths
-from .problems import Problem
-from .records import Column, Table, read_table
-from .sentences import Sentence, covering_fraction, split_sentences
+from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import Column, Table, read_table
+from analytic_reader.data.sentences import Sentence, covering_fraction, split_sentences
 
 CODED_SHARE = 1 / 3
 COVERAGE_TARGET = 0.9

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
-from .tables import claim_anchor, favors_label, favors_mark, row_anchor
-from .ratings import NOT_DIAGNOSTIC
-from .validate import Corpus
+from analytic_reader.analysis.frames import favors_label, favors_mark
+from analytic_reader.html.tables import claim_anchor, row_anchor
+from analytic_reader.data.ratings import NOT_DIAGNOSTIC
+from analytic_reader.data.corpus import Corpus
 
 
 def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | None = None) -> str:

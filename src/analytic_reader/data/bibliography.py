@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import bibtexparser
 
-from .paths import ProjectPaths
-from .problems import Problem
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
 
 REQUIRED_FIELDS = ("title",)
 

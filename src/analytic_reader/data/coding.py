@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .codebook import Codebook
-from .paths import ProjectPaths
-from .problems import Problem
-from .ratings import cohen_kappa, read_ratings
-from .records import Column, Table, read_table
+from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
+from analytic_reader.data.ratings import cohen_kappa, read_ratings
+from analytic_reader.data.records import Column, Table, read_table
 
 ADJUDICATION_FILE = "adjudication.csv"
 
@@ -80,7 +80,7 @@ def check_coding(first: Table, second: Table, log: Table, decided: Table) -> lis
     return problems
 
 
-def agreement_table(first: Table, second: Table, decided: Table, reading_ids: tuple[str, ...]) -> pd.DataFrame:
+def agreement_frame(first: Table, second: Table, decided: Table, reading_ids: tuple[str, ...]) -> pd.DataFrame:
     """Per reading: pairs rated, raw agreement and Cohen's kappa between the coders before
     adjudication, and each coder's kappa with the decided ratings after it."""
     maps = [{_key(r): r["rating"].strip() for r in table.records} for table in (first, second, decided)]

@@ -12,11 +12,11 @@ import datetime as dt
 
 import pandas as pd
 
-from .codebook import Codebook
-from .corpus import published_start
-from .paths import ProjectPaths
-from .problems import Problem
-from .records import Column, Table, check_unique, read_table
+from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.sources import published_start
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import Column, Table, check_unique, read_table
 
 FORECAST_KIND = "forecast"
 

@@ -13,9 +13,10 @@ from html import escape
 import ipywidgets as widgets
 import pandas as pd
 
-from .ratings import favoring
-from .tables import TEXTS_PAGE, claim_anchor, rating_table, reading_badge
-from .validate import Corpus
+from analytic_reader.data.ratings import favoring
+from analytic_reader.analysis.frames import rating_table
+from analytic_reader.html.tables import TEXTS_PAGE, claim_anchor, reading_badge
+from analytic_reader.data.corpus import Corpus
 
 
 def _claim_item(corpus: Corpus, claim: pd.Series, reading_id: str, rationales: pd.DataFrame,
@@ -99,7 +100,7 @@ def toggle(options: list[str], views: list[str], description: str, tooltips: lis
     return box
 
 
-def reading_toggle(corpus: Corpus, source_id: str | None = None) -> widgets.VBox:
+def reading_toggle_widget(corpus: Corpus, source_id: str | None = None) -> widgets.VBox:
     """A toggle between the readings and a stack of their views (one source, or the whole corpus)."""
     labels = [str(corpus.readings.loc[r, "label"]) for r in corpus.reading_ids]
     return toggle(labels, [reading_view_html(corpus, r, source_id) for r in corpus.reading_ids], "Reading:",
@@ -118,10 +119,10 @@ VIEW_NOTES = {
 }
 
 
-def balance_toggle(corpus: Corpus) -> widgets.VBox:
+def balance_toggle_widget(corpus: Corpus) -> widgets.VBox:
     """Switch the corpus-wide balance between all claims, diagnostic claims and weighted evidence."""
-    from .tables import frame_html
-    from .weighing import VIEWS, balance_view
+    from analytic_reader.html.tables import frame_html
+    from analytic_reader.analysis.weighing import VIEWS, balance_view
 
     views = [f'<section class="ar-view" aria-label="{escape(label)}"><p>{escape(VIEW_NOTES[key])}</p>'
              + frame_html(balance_view(corpus, key), f"{label}: the balance source by source, oldest first",

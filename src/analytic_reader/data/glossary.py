@@ -1,7 +1,7 @@
 """The glossary: actors, weapons, institutions and acronyms, with neutral definitions.
 
 ``data/glossary.csv`` is the one list; the glossary page is generated from it, and the Sphinx
-extension ``sphinx_glossary`` links the first use of each term (or one of its aliases) in every
+extension ``sphinxext.glossary`` links the first use of each term (or one of its aliases) in every
 chapter to its entry.
 """
 
@@ -11,9 +11,9 @@ import re
 
 import pandas as pd
 
-from .paths import ProjectPaths
-from .problems import Problem
-from .records import Column, Table, check_unique, read_table
+from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import Column, Table, check_unique, read_table
 
 CATEGORIES = ("actor", "weapon", "institution", "think tank", "agreement", "acronym", "place", "event")
 GLOSSARY_COLUMNS = (
