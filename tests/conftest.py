@@ -15,7 +15,9 @@ import pytest
 
 import yaml
 
+from analytic_reader.authoring.build import BUILD_FLAGS
 from analytic_reader.data.claims import claim_columns, locate_quote
+from analytic_reader.data.paths import DATA_INPUTS, NOT_INPUTS
 from analytic_reader.data.sources import SOURCE_COLUMNS
 from analytic_reader.data.ledger import is_coded
 from analytic_reader.data.sentences import split_sentences
@@ -150,17 +152,15 @@ def real_project_copy(tmp_path: Path) -> Path:
     """A copy of this repository's seeds, data and bibliography, safe to corrupt."""
     target = tmp_path / "copy"
     target.mkdir()
-    for name in ("seeds", "data"):
-        shutil.copytree(REPO_ROOT / name, target / name)
-    for name in ("references.bib", "_config.yml"):
-        shutil.copy2(REPO_ROOT / name, target / name)
+    for name in (*DATA_INPUTS, "_config.yml"):
+        copy = shutil.copytree if (REPO_ROOT / name).is_dir() else shutil.copy2
+        copy(REPO_ROOT / name, target / name)
     return target
 
 
 def copy_repository(target: Path) -> Path:
     """A working copy of this repository (sources, data, chapters, vendored script), safe to change."""
-    shutil.copytree(REPO_ROOT, target, ignore=shutil.ignore_patterns(
-        ".venv", "_build", "node_modules", ".git", ".pytest_cache", ".hypothesis", "__pycache__"))
+    shutil.copytree(REPO_ROOT, target, ignore=shutil.ignore_patterns(*NOT_INPUTS))
     return target
 
 
@@ -175,7 +175,6 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 
 BIN = Path(sys.executable).parent
-BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 
 
 def run(command: list[str], cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess:

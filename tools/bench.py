@@ -22,11 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from analytic_reader.authoring.build import BUILD_FLAGS
+from analytic_reader.data.paths import NOT_INPUTS
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
-IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", ".pytest_cache", ".hypothesis",
-                                "__pycache__", ".ipynb_checkpoints")
+IGNORE = shutil.ignore_patterns(*NOT_INPUTS)
 PROSE_CHAPTER = "chapters/growing-ties.md"
 CODE_CHAPTER = "chapters/fraying-axis.md"
 
@@ -39,7 +40,7 @@ def copy_project(destination: Path) -> Path:
 def build(book: Path) -> tuple[float, int, str]:
     """Build strictly; return wall seconds, notebooks executed, and the log."""
     start = time.perf_counter()
-    result = subprocess.run([str(BIN / "jupyter-book"), "build", str(book), *FLAGS], capture_output=True, text=True)
+    result = subprocess.run([str(BIN / "jupyter-book"), "build", str(book), *BUILD_FLAGS], capture_output=True, text=True)
     seconds = time.perf_counter() - start
     log = result.stdout + result.stderr
     if result.returncode != 0:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
-BOOK_DIRS = ("chapters", "data", "seeds", "assets", "_vendored")
+from analytic_reader.data.paths import BOOK_DIRS, BOOK_FILES
+
 INSTRUCTOR_ONLY = ("chapters/instructor-guide",)
 
 _SOLUTION_BLOCK = re.compile(

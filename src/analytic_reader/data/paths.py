@@ -12,6 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT_ENV_VAR = "ANALYTIC_READER_ROOT"
+
+# The project's inputs, defined once: what a book is built from (the student edition copies exactly
+# these), which of them chapter outputs depend on besides their own code (a change re-executes every
+# chapter), and what is never an input (build outputs and tool caches, left out of every copy).
+BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
+BOOK_DIRS = ("chapters", "data", "seeds", "assets", "_vendored")
+DATA_INPUTS = ("data", "seeds", "references.bib")
+NOT_INPUTS = (".venv", "_build", ".git", "node_modules", ".pytest_cache", ".hypothesis", "__pycache__",
+              ".ipynb_checkpoints", ".jupyter_cache")
 _MARKERS = ("_config.yml", "data/sources.csv")
 
 

@@ -34,6 +34,12 @@ def _read_ids(root: Path) -> tuple[set[str], set[str]]:
     return column(root / "data" / "claims.csv", "claim_id"), column(root / "data" / "sources.csv", "source_id")
 
 
+def remember_ids(app: Sphinx) -> None:
+    """Read the claim and source ids once per build (not once per page) and keep them on ``env``,
+    where the page writers, also in parallel write processes, find them."""
+    app.env.analytic_reader_claim_ids = _read_ids(Path(app.srcdir))
+
+
 def note_claims_dependency(app: Sphinx, doctree: nodes.document) -> None:
     """A page whose prose names claims is re-read when the claims change (its links may have broken)."""
     if any(CLAIM_ID.fullmatch(literal.astext()) for literal in doctree.findall(nodes.literal)):
@@ -41,7 +47,7 @@ def note_claims_dependency(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def link_claim_ids(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    claims, sources = _read_ids(Path(app.srcdir))
+    claims, sources = app.env.analytic_reader_claim_ids
     for literal in list(doctree.findall(nodes.literal)):
         if isinstance(literal.parent, (nodes.reference, nodes.literal_block)) or literal.get("classes"):
             continue
@@ -59,6 +65,7 @@ def link_claim_ids(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", remember_ids)
     app.connect("doctree-read", note_claims_dependency)
     app.connect("doctree-resolved", link_claim_ids)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -39,6 +39,12 @@ def read_forms(root: Path) -> dict[str, str]:
     return forms
 
 
+def remember_forms(app: Sphinx) -> None:
+    """Read the glossary once per build and keep its forms and their pattern on ``env``."""
+    forms = read_forms(Path(app.srcdir))
+    app.env.analytic_reader_glossary = (forms, _pattern(forms))
+
+
 def _pattern(forms: dict[str, str]) -> re.Pattern[str] | None:
     if not forms:
         return None
@@ -61,8 +67,7 @@ def link_first_uses(app: Sphinx, doctree: nodes.document) -> None:
         return
     # The links depend on the glossary's data: a changed entry re-reads every page that might use it.
     app.env.note_dependency(str(Path(app.srcdir) / "data" / "glossary.csv"))
-    forms = read_forms(Path(app.srcdir))
-    pattern = _pattern(forms)
+    forms, pattern = app.env.analytic_reader_glossary
     if pattern is None:
         return
     linked: set[str] = set()
@@ -89,5 +94,6 @@ def link_first_uses(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", remember_forms)
     app.connect("doctree-read", link_first_uses)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -26,17 +26,26 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from analytic_reader.data.paths import DATA_INPUTS
+
 LOGGER = logging.getLogger(__name__)
 
 
+def cache_path(app: Sphinx) -> Path:
+    """Where myst-nb keeps the execution cache, by myst-nb's own rule (``nb_execution_cache_path``, else
+    ``.jupyter_cache`` beside the output folder), so that this extension drops and reads the cache
+    myst-nb really uses. Readable from ``config-inited`` on, before the environment exists."""
+    configured = getattr(app.config, "nb_execution_cache_path", "")
+    return Path(configured).resolve() if configured else Path(app.outdir).parent.joinpath(".jupyter_cache").resolve()
+
+
 def _cache(app: Sphinx) -> Any:
-    """The build's jupyter-cache, opened once per build rather than once per page."""
+    """The build's jupyter-cache, opened once per build rather than once per page. An open database
+    cannot be pickled, so it lives on ``app`` for this process, not on ``env``."""
     if getattr(app, "analytic_reader_cache", None) is None:
         from jupyter_cache import get_cache
 
-        config = getattr(app.env, "mystnb_config", None)
-        path = getattr(config, "execution_cache_path", "") or Path(app.outdir).parent / ".jupyter_cache"
-        app.analytic_reader_cache = get_cache(str(path))
+        app.analytic_reader_cache = get_cache(str(cache_path(app)))
     return app.analytic_reader_cache
 
 
@@ -70,7 +79,6 @@ def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
-INPUT_GLOBS = ("data/**/*", "seeds/*", "references.bib")
 STAMP_NAME = ".analytic-reader-inputs"
 
 
@@ -86,11 +94,13 @@ def inputs_digest(book_root: Path) -> str:
     """SHA-256 over what chapter outputs depend on besides their code: data (with the codings), seeds,
     bib, the package, and the chapters' front matter and exercise counts."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    files = sorted(package.rglob("*.py")) + sorted(p for g in INPUT_GLOBS for p in book_root.glob(g))
-    for path in files:
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    package = Path(__file__).resolve().parent.parent
+    files = [(path.relative_to(package.parent), path) for path in sorted(package.rglob("*.py"))]
+    for name in DATA_INPUTS:
+        found = [book_root / name] if (book_root / name).is_file() else sorted((book_root / name).rglob("*"))
+        files += [(path.relative_to(book_root), path) for path in found if path.is_file()]
+    for name, path in files:
+        digest.update(name.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for chapter in sorted(book_root.glob("chapters/*.md")):
         digest.update(chapter.name.encode() + b"\0" + _teaching_metadata(chapter.read_text(encoding="utf-8")).encode())
     return digest.hexdigest()
@@ -105,7 +115,7 @@ def drop_stale_cache(app: Sphinx, config: Any) -> None:
     stamp = _stamp(app)
     current = inputs_digest(Path(app.srcdir))
     app.env_inputs_changed = not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != current
-    cache = Path(app.outdir).parent / ".jupyter_cache"
+    cache = cache_path(app)
     if app.env_inputs_changed and cache.exists():
         LOGGER.info("analytic_reader: data, seeds or package changed; re-executing every chapter")
         shutil.rmtree(cache)
@@ -140,7 +150,9 @@ def execute_in_parallel(app: Sphinx, env: Any, docnames: list[str]) -> None:
     """
     config = env.mystnb_config
     app.analytic_reader_jobs = {}
-    if config.execution_mode != "cache" or len(docnames) < 2:
+    # Under ``sphinx -j N`` Sphinx reads in forked processes, which would not see these worker threads;
+    # there each process executes its own chapters through myst-nb, and this extension stands aside.
+    if config.execution_mode != "cache" or len(docnames) < 2 or app.parallel > 1:
         return
     from myst_nb.core.read import create_nb_reader
 

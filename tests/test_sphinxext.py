@@ -1,0 +1,87 @@
+"""Each Sphinx extension of the book, built on a tiny test book of its own with ``sphinx.testing``
+(as sphinx-exercise tests its directives): fast, and a failure names the extension, not the book.
+
+The test books are in ``tests/sphinxext/roots/test-<name>/``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).parent / "sphinxext" / "roots"
+
+
+def page(app, name: str) -> str:
+    return (Path(app.outdir) / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="claims")
+def test_claim_ids_in_prose_link_to_their_rows_and_an_unknown_id_of_a_known_source_warns(app, warning):
+    app.build()
+    index = page(app, "index")
+    assert 'href="chapters/tiny.html#row-tiny-01"' in index
+    assert 'href="#row-tiny-02"' in page(app, "chapters/tiny")  # on its own page: the anchor alone
+    assert "row-tiny-99" not in index and "row-other-01" not in index  # unknown id; id of another corpus
+    warnings = warning.getvalue()
+    assert "claim id 'tiny-99' is not in data/claims.csv" in warnings
+    assert "other-01" not in warnings and "'tiny'" not in warnings
+
+
+@pytest.mark.sphinx("html", testroot="claims")
+def test_claim_ids_are_read_once_per_build_not_once_per_page(app, monkeypatch):
+    from analytic_reader.sphinxext import claims
+
+    calls = []
+    real = claims._read_ids
+    monkeypatch.setattr(claims, "_read_ids", lambda root: calls.append(root) or real(root))
+    claims.remember_ids(app)
+    app.build()
+    assert len(calls) == 1
+
+
+@pytest.mark.sphinx("html", testroot="glossary")
+def test_the_first_use_of_a_term_or_alias_links_to_its_entry_and_later_uses_stay_plain(app, warning):
+    app.build()
+    html = page(app, "chapters/page")
+    assert html.count('class="ar-glossary-term"') == 2  # Geran-2 (alias of Shahed) and ISW, once each
+    assert 'href="glossary.html#term-Shahed"' in html and 'href="glossary.html#term-ISW"' in html
+    assert "Shahed again" in html  # the alias was the first use; the term itself stays plain later
+    assert "<code" in html and "ar-glossary-term\">Shahed" not in html  # never inside code
+    assert "ar-glossary-term" not in page(app, "chapters/glossary")
+    assert warning.getvalue().strip() == ""
+
+
+@pytest.mark.sphinx("html", testroot="a11y")
+def test_repairs_number_duplicate_exercise_ids_escape_the_title_and_move_widget_state_to_the_body_end(app):
+    app.build()
+    html = page(app, "index")
+    assert 'id="exercise-content"' not in html and 'id="solution-content"' not in html
+    assert 'id="exercise-content-1"' in html and 'id="exercise-content-2"' in html
+    assert "<script>alert(1)</script>" not in html
+    head, body = html.split("</head>", 1)
+    assert "application/vnd.jupyter.widget-state+json" not in head
+    assert body.rstrip().endswith("</html>") and 'widget-state+json">{"state": {}}</script>' in body
+
+
+@pytest.mark.sphinx("html", testroot="notebooks")
+def test_chapters_are_offered_executed_and_a_data_change_reexecutes_every_chapter(app, make_app, status):
+    app.build()
+    notebook = json.loads((Path(app.outdir) / "_sources" / "chapters" / "one.ipynb").read_text(encoding="utf-8"))
+    assert notebook["metadata"]["analytic_reader"]["executed"] is True
+    assert "1,2" in json.dumps(notebook["cells"])
+    assert 'href="../_sources/chapters/one.ipynb"' in page(app, "chapters/one")
+    assert "executing 2 chapters" in status.getvalue()  # side by side, through this extension
+
+    (Path(app.srcdir) / "data" / "numbers.csv").write_text("a,b\n3,4\n", encoding="utf-8")
+    again = make_app("html", srcdir=app.srcdir)
+    again.build()
+    assert "re-executing every chapter" in again._status.getvalue()
+    assert "3,4" in page(again, "chapters/two") and "1,2" not in page(again, "chapters/two")
