@@ -20,8 +20,15 @@ import pytest
 from conftest import REPO_ROOT, in_ci, run
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE = REPO_ROOT / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -30,8 +37,10 @@ def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if path:
         return path
-    message = ("Chromium is not installed, so the browser tests cannot run: "
-               "install Debian's package with `apt-get install chromium` (.ci/run does this)")
+    message = (
+        "Chromium is not installed, so the browser tests cannot run: "
+        "install Debian's package with `apt-get install chromium` (.ci/run does this)"
+    )
     if in_ci():
         pytest.fail(message + " [CI is set: browser tests must run]", pytrace=False)
     pytest.skip(message)
@@ -106,8 +115,9 @@ def watch(page) -> PageLog:
     page.on("requestfailed", on_failed)
     page.on("response", on_response)
     page.on("pageerror", lambda error: log.problems.append(f"page error: {error}"))
-    page.on("console", lambda message: message.type == "error"
-            and log.problems.append(f"console error: {message.text}"))
+    page.on(
+        "console", lambda message: message.type == "error" and log.problems.append(f"console error: {message.text}")
+    )
     page.route("**/*", on_route)
     return log
 
@@ -126,5 +136,8 @@ def settle(page, log: PageLog, limit_ms: int = 15000) -> None:
 
 def html_pages(html: Path) -> list[str]:
     """Every page of a built book, as paths relative to its root."""
-    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts)
+    return sorted(
+        p.relative_to(html).as_posix()
+        for p in html.rglob("*.html")
+        if "_static" not in p.parts and "_sources" not in p.parts
+    )

@@ -12,15 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from analytic_reader.authoring.build import BUILD_FLAGS
 from analytic_reader.data.claims import claim_columns, locate_quote
-from analytic_reader.data.paths import DATA_INPUTS, NOT_INPUTS
-from analytic_reader.data.sources import SOURCE_COLUMNS
 from analytic_reader.data.ledger import is_coded
+from analytic_reader.data.paths import DATA_INPUTS, NOT_INPUTS
 from analytic_reader.data.sentences import split_sentences
+from analytic_reader.data.sources import SOURCE_COLUMNS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,27 +29,58 @@ TINY_SEED = (
 )
 
 TINY_SOURCE = {
-    "source_id": "tiny", "seed_file": "seeds/tiny.txt", "bibkey": "tiny_2024", "title": "A tiny source",
-    "outlet": "", "authors": "", "published": "2024-05", "date_precision": "month", "genre": "explainer",
-    "url": "", "lean": "fraying", "dating_note": "Invented for tests.", "original_title": "",
-    "copy": "not established", "seed_says": "Three lines, no byline.", "provenance": "Not searched: a test fixture.",
+    "source_id": "tiny",
+    "seed_file": "seeds/tiny.txt",
+    "bibkey": "tiny_2024",
+    "title": "A tiny source",
+    "outlet": "",
+    "authors": "",
+    "published": "2024-05",
+    "date_precision": "month",
+    "genre": "explainer",
+    "url": "",
+    "lean": "fraying",
+    "dating_note": "Invented for tests.",
+    "original_title": "",
+    "copy": "not established",
+    "seed_says": "Three lines, no byline.",
+    "provenance": "Not searched: a test fixture.",
 }
 
 TINY_CLAIMS = [
-    {"claim_id": "tiny-01", "source_id": "tiny", "quote": "Moscow and Tehran trade drones for air defense.",
-     "paraphrase": "The two states swap unmanned aircraft against protection of the sky.", "kind": "factual report",
-     "speaker": "author", "attribution": "author", "documentation": "none", "theater": "both",
-     "topic": "drones and missiles"},
-    {"claim_id": "tiny-02", "source_id": "tiny", "quote": "Russia gave little beyond words.",
-     "paraphrase": "Moscow offered mostly rhetoric.", "kind": "assessment", "speaker": "critics",
-     "attribution": "unnamed analysts", "documentation": "none", "theater": "middle-east", "topic": "diplomacy"},
+    {
+        "claim_id": "tiny-01",
+        "source_id": "tiny",
+        "quote": "Moscow and Tehran trade drones for air defense.",
+        "paraphrase": "The two states swap unmanned aircraft against protection of the sky.",
+        "kind": "factual report",
+        "speaker": "author",
+        "attribution": "author",
+        "documentation": "none",
+        "theater": "both",
+        "topic": "drones and missiles",
+    },
+    {
+        "claim_id": "tiny-02",
+        "source_id": "tiny",
+        "quote": "Russia gave little beyond words.",
+        "paraphrase": "Moscow offered mostly rhetoric.",
+        "kind": "assessment",
+        "speaker": "critics",
+        "attribution": "unnamed analysts",
+        "documentation": "none",
+        "theater": "middle-east",
+        "topic": "diplomacy",
+    },
 ]
 
 #: The tiny claims' ratings: tiny-01 favors the first reading, tiny-02 the second; any other claim a
 #: test writes is rated neutral against every reading unless the test passes its own ratings.
 TINY_RATINGS = {
-    ("tiny-01", "linked"): "consistent", ("tiny-01", "fraying"): "neutral",
-    ("tiny-02", "linked"): "inconsistent", ("tiny-02", "fraying"): "consistent",
+    ("tiny-01", "linked"): "consistent",
+    ("tiny-01", "fraying"): "neutral",
+    ("tiny-02", "linked"): "inconsistent",
+    ("tiny-02", "fraying"): "consistent",
 }
 
 TINY_BIB = "@misc{tiny_2024,\n  title = {A tiny source},\n  year = {2024}\n}\n"
@@ -69,8 +99,11 @@ TINY_READINGS = """readings:
 """
 
 #: The real codebook, with the minimum number of claims lowered so that two claims make a source.
-TINY_CODEBOOK = (REPO_ROOT / "data" / "codebook.md").read_text(encoding="utf-8").replace(
-    "<!-- minimum claims per source: 8 -->", "<!-- minimum claims per source: 1 -->")
+TINY_CODEBOOK = (
+    (REPO_ROOT / "data" / "codebook.md")
+    .read_text(encoding="utf-8")
+    .replace("<!-- minimum claims per source: 8 -->", "<!-- minimum claims per source: 1 -->")
+)
 
 
 def csv_text(rows: list[dict], columns: list[str]) -> str:
@@ -84,16 +117,24 @@ def csv_text(rows: list[dict], columns: list[str]) -> str:
 def reading_ids_of(readings: str) -> list[str]:
     try:
         document = yaml.safe_load(readings)
-        return [str(item["reading_id"]) for item in document["readings"] if isinstance(item, dict) and "reading_id" in item]
+        return [
+            str(item["reading_id"]) for item in document["readings"] if isinstance(item, dict) and "reading_id" in item
+        ]
     except Exception:  # a test writing broken YAML on purpose: rate against nothing
         return []
 
 
 def default_ratings(claims: list[dict], readings: str) -> list[dict]:
-    return [{"claim_id": claim.get("claim_id", ""), "reading_id": reading_id,
-             "rating": TINY_RATINGS.get((claim.get("claim_id", ""), reading_id), "neutral"),
-             "rationale": "A test fixture's rating."}
-            for claim in claims for reading_id in reading_ids_of(readings)]
+    return [
+        {
+            "claim_id": claim.get("claim_id", ""),
+            "reading_id": reading_id,
+            "rating": TINY_RATINGS.get((claim.get("claim_id", ""), reading_id), "neutral"),
+            "rationale": "A test fixture's rating.",
+        }
+        for claim in claims
+        for reading_id in reading_ids_of(readings)
+    ]
 
 
 def default_ledger(seed: str, claims: list[dict], source_id: str = "tiny") -> list[dict]:
@@ -104,15 +145,32 @@ def default_ledger(seed: str, claims: list[dict], source_id: str = "tiny") -> li
         span = locate_quote(seed, str(claim.get("quote", "")))
         if span:
             spans.append((span.start, span.end))
-    return [{"source_id": source_id, "sentence": str(s.number), "starts": s.text[:40], "reason": "title or heading",
-             "see": "", "note": ""}
-            for s in split_sentences(seed) if not is_coded(s, spans)]
+    return [
+        {
+            "source_id": source_id,
+            "sentence": str(s.number),
+            "starts": s.text[:40],
+            "reason": "title or heading",
+            "see": "",
+            "note": "",
+        }
+        for s in split_sentences(seed)
+        if not is_coded(s, spans)
+    ]
 
 
-def write_project(root: Path, *, seed: str = TINY_SEED, sources: list[dict] | None = None,
-                  claims: list[dict] | None = None, bib: str = TINY_BIB, readings: str = TINY_READINGS,
-                  ratings: list[dict] | None = None, ledger: list[dict] | None = None,
-                  codebook: str = TINY_CODEBOOK) -> Path:
+def write_project(
+    root: Path,
+    *,
+    seed: str = TINY_SEED,
+    sources: list[dict] | None = None,
+    claims: list[dict] | None = None,
+    bib: str = TINY_BIB,
+    readings: str = TINY_READINGS,
+    ratings: list[dict] | None = None,
+    ledger: list[dict] | None = None,
+    codebook: str = TINY_CODEBOOK,
+) -> Path:
     """Write a complete small project under ``root`` and return ``root``."""
     (root / "seeds").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
@@ -128,16 +186,26 @@ def write_project(root: Path, *, seed: str = TINY_SEED, sources: list[dict] | No
     (root / "data" / "readings.yml").write_text(readings, encoding="utf-8")
     (root / "data" / "codebook.md").write_text(codebook, encoding="utf-8")
     (root / "data" / "ratings.csv").write_text(
-        csv_text(default_ratings(claims, readings) if ratings is None else ratings,
-                 ["claim_id", "reading_id", "rating", "rationale"]), encoding="utf-8")
+        csv_text(
+            default_ratings(claims, readings) if ratings is None else ratings,
+            ["claim_id", "reading_id", "rating", "rationale"],
+        ),
+        encoding="utf-8",
+    )
     (root / "data" / "forecasts.csv").write_text("claim_id,later_evidence,verdict,why\n", encoding="utf-8")
-    (root / "data" / "events.csv").write_text("date,event,citation,note\n2024-05,A tiny event.,tiny_2024,\n",
-                                              encoding="utf-8")
+    (root / "data" / "events.csv").write_text(
+        "date,event,citation,note\n2024-05,A tiny event.,tiny_2024,\n", encoding="utf-8"
+    )
     (root / "data" / "glossary.csv").write_text(
-        "term,aliases,category,definition,orientation\nTehran,,place,The capital of Iran.,\n", encoding="utf-8")
+        "term,aliases,category,definition,orientation\nTehran,,place,The capital of Iran.,\n", encoding="utf-8"
+    )
     (root / "data" / "ledger.csv").write_text(
-        csv_text(default_ledger(seed, claims) if ledger is None else ledger,
-                 ["source_id", "sentence", "starts", "reason", "see", "note"]), encoding="utf-8")
+        csv_text(
+            default_ledger(seed, claims) if ledger is None else ledger,
+            ["source_id", "sentence", "starts", "reason", "see", "note"],
+        ),
+        encoding="utf-8",
+    )
     (root / "references.bib").write_text(bib, encoding="utf-8")
     return root
 
@@ -183,8 +251,10 @@ def run(command: list[str], cwd: Path, timeout: int = 900) -> subprocess.Complet
 
 def build_book(source: Path, output: Path | None = None) -> tuple[subprocess.CompletedProcess, Path]:
     """Build the book at ``source`` strictly; return the process and the HTML folder."""
-    vendor = run([sys.executable, str(REPO_ROOT / "tools" / "vendor_widgets.py"), str(source / "_vendored" / "widgets")],
-                 cwd=REPO_ROOT)
+    vendor = run(
+        [sys.executable, str(REPO_ROOT / "tools" / "vendor_widgets.py"), str(source / "_vendored" / "widgets")],
+        cwd=REPO_ROOT,
+    )
     assert vendor.returncode == 0, vendor.stdout + vendor.stderr
     command = [str(BIN / "jupyter-book"), "build", str(source), *BUILD_FLAGS]
     if output is not None:
@@ -222,8 +292,11 @@ KERNEL_NOISE = ("IPKernelApp", "ERROR:tornado.general:Uncaught exception in ZMQS
 def build_warnings(result: subprocess.CompletedProcess) -> list[str]:
     """Sphinx warnings and errors in a build log (the kernels' own log lines are not)."""
     lines = (result.stdout + result.stderr).splitlines()
-    return [line for line in lines if ("WARNING" in line or "ERROR" in line)
-            and not any(noise in line for noise in KERNEL_NOISE)]
+    return [
+        line
+        for line in lines
+        if ("WARNING" in line or "ERROR" in line) and not any(noise in line for noise in KERNEL_NOISE)
+    ]
 
 
 def in_ci() -> bool:
@@ -231,6 +304,7 @@ def in_ci() -> bool:
 
 
 # --- Adding a source to a copy of the repository, with everything the check requires ----------
+
 
 def append_csv_rows(path: Path, rows: list[dict]) -> None:
     """Append rows to a CSV file, in the column order of its header (missing fields left empty)."""
@@ -244,15 +318,32 @@ def filler(source_id: str, count: int, first: int = 1) -> tuple[str, list[dict]]
     """``count`` plain seed sentences and one claim quoting each, numbered from ``first``: enough to give
     a test source the minimum number of claims without saying anything a test cares about."""
     lines = [f"Filler sentence number {first + n} says Moscow and Tehran met again." for n in range(count)]
-    claims = [{"claim_id": f"{source_id}-{first + n:02d}", "source_id": source_id, "quote": line,
-               "paraphrase": f"A meeting of the two governments, item {first + n}.", "kind": "factual report",
-               "speaker": "author", "attribution": "author", "documentation": "none", "theater": "global",
-               "topic": "diplomacy"} for n, line in enumerate(lines)]
+    claims = [
+        {
+            "claim_id": f"{source_id}-{first + n:02d}",
+            "source_id": source_id,
+            "quote": line,
+            "paraphrase": f"A meeting of the two governments, item {first + n}.",
+            "kind": "factual report",
+            "speaker": "author",
+            "attribution": "author",
+            "documentation": "none",
+            "theater": "global",
+            "topic": "diplomacy",
+        }
+        for n, line in enumerate(lines)
+    ]
     return "".join(line + "\n" for line in lines), claims
 
 
-def add_source(root: Path, source: dict, seed: str, claims: list[dict],
-               ratings: dict[tuple[str, str], str] | None = None, seed_name: str | None = None) -> None:
+def add_source(
+    root: Path,
+    source: dict,
+    seed: str,
+    claims: list[dict],
+    ratings: dict[tuple[str, str], str] | None = None,
+    seed_name: str | None = None,
+) -> None:
     """Add a source to the project at ``root`` as a maintainer would: seed and checksum, a sources row,
     its claims, a rating of every claim against every reading (``ratings`` or neutral), the same
     ratings in both codings (no disagreement to adjudicate), and a ledger row for every sentence no
@@ -261,14 +352,30 @@ def add_source(root: Path, source: dict, seed: str, claims: list[dict],
     (root / "seeds" / seed_name).write_text(seed, encoding="utf-8")
     with (root / "seeds" / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:
         manifest.write(f"{hashlib.sha256(seed.encode('utf-8')).hexdigest()}  {seed_name}\n")
-    row = {"outlet": "", "authors": "", "url": "", "original_title": "", "copy": "not established",
-           "seed_says": "A test fixture.", "provenance": "Not searched: a test fixture.",
-           "seed_file": f"seeds/{seed_name}", **source}
+    row = {
+        "outlet": "",
+        "authors": "",
+        "url": "",
+        "original_title": "",
+        "copy": "not established",
+        "seed_says": "A test fixture.",
+        "provenance": "Not searched: a test fixture.",
+        "seed_file": f"seeds/{seed_name}",
+        **source,
+    }
     append_csv_rows(root / "data" / "sources.csv", [row])
     append_csv_rows(root / "data" / "claims.csv", claims)
     readings = reading_ids_of((root / "data" / "readings.yml").read_text(encoding="utf-8"))
-    rated = [{"claim_id": c["claim_id"], "reading_id": r, "rating": (ratings or {}).get((c["claim_id"], r), "neutral"),
-              "rationale": "A test fixture's rating."} for c in claims for r in readings]
+    rated = [
+        {
+            "claim_id": c["claim_id"],
+            "reading_id": r,
+            "rating": (ratings or {}).get((c["claim_id"], r), "neutral"),
+            "rationale": "A test fixture's rating.",
+        }
+        for c in claims
+        for r in readings
+    ]
     append_csv_rows(root / "data" / "ratings.csv", rated)
     for coding in ("first.csv", "second.csv"):
         if (root / "data" / "coding" / coding).exists():

@@ -14,7 +14,6 @@ from analytic_reader import load_corpus
 from analytic_reader.authoring.chapters import chapter_info, toc_chapters
 from analytic_reader.authoring.editions import solution_texts, strip_solutions
 from analytic_reader.data.paths import ProjectPaths
-
 from conftest import REPO_ROOT, build_warnings
 
 pytestmark = pytest.mark.book
@@ -38,13 +37,14 @@ def test_student_edition_builds_strictly_with_zero_warnings(student_build):
 
 # --- Solutions: all of them in the instructor edition, none in the student edition ----------
 
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", html_lib.unescape(re.sub(r"<[^>]+>", " ", text)).lower())
 
 
 def windows(text: str, size: int = 8) -> set[str]:
     tokens = words(text)
-    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
 def solution_fingerprints() -> dict[str, set[str]]:
@@ -64,8 +64,11 @@ def build_text(html: Path) -> str:
     """The words of every file a reader can fetch from a build: pages, search index, sources, notebooks."""
     chunks = []
     for path in html.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".js", ".md", ".txt", ".ipynb", ".json") \
-                and "_static" not in path.parts:
+        if (
+            path.is_file()
+            and path.suffix in (".html", ".js", ".md", ".txt", ".ipynb", ".json")
+            and "_static" not in path.parts
+        ):
             chunks.append(" ".join(words(path.read_text(encoding="utf-8", errors="replace"))))
     return " " + " \n ".join(chunks) + " "
 
@@ -145,8 +148,8 @@ def test_data_chapter_offers_the_data_files(instructor_build):
 
 def test_instructor_guide_table_matches_the_chapters(instructor_build):
     page = (instructor_build[1] / "chapters" / "instructor-guide.html").read_text(encoding="utf-8")
-    table = page[page.index('class="ar-table ar-guide"'):]
-    rows = re.findall(r"<tr>(.*?)</tr>", table[:table.index("</table>")], re.DOTALL)[1:]
+    table = page[page.index('class="ar-table ar-guide"') :]
+    rows = re.findall(r"<tr>(.*?)</tr>", table[: table.index("</table>")], re.DOTALL)[1:]
     expected = [chapter_info(PATHS, n) for n in toc_chapters(PATHS) if n not in ("instructor-guide", "bibliography")]
     assert len(rows) == len(expected)
     for row, info in zip(rows, expected):
@@ -160,6 +163,7 @@ def test_instructor_guide_table_matches_the_chapters(instructor_build):
 
 
 # --- Links: every internal link and anchor resolves; external links are listed ---------------
+
 
 class LinkParser(HTMLParser):
     def __init__(self) -> None:
@@ -224,6 +228,7 @@ def test_every_internal_link_and_anchor_resolves_and_external_links_are_reported
 
 # --- Any number of readings: a third one, added in a copy, builds both editions -----------------
 
+
 def build_both_editions_strictly(copy: Path) -> tuple[Path, Path]:
     """Build the instructor and student editions of a copy of the book; both must pass the strict build."""
     from analytic_reader.authoring.editions import make_student_source
@@ -260,8 +265,15 @@ def test_a_third_reading_builds_both_editions_with_three_way_toggles_tables_and_
     with (copy / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
         claims = [row["claim_id"] for row in csv_module.DictReader(handle)]
     hedging = {claim for claim in claims if claim.endswith(("-04", "-08"))}  # a few claims favor the new one
-    rows = [{"claim_id": claim, "reading_id": "hedged", "rating": "consistent" if claim in hedging else "neutral",
-             "rationale": "A test rating for the third reading."} for claim in claims]
+    rows = [
+        {
+            "claim_id": claim,
+            "reading_id": "hedged",
+            "rating": "consistent" if claim in hedging else "neutral",
+            "rationale": "A test rating for the third reading.",
+        }
+        for claim in claims
+    ]
     for name in ("ratings.csv", "coding/first.csv", "coding/second.csv"):
         append_csv_rows(copy / "data" / name, rows)
     corpus = load_corpus(copy)
@@ -279,6 +291,7 @@ def test_a_third_reading_builds_both_editions_with_three_way_toggles_tables_and_
 
 # --- Claim ids in the prose are checked links ----------------------------------------------------
 
+
 def test_claim_ids_in_prose_link_to_their_rows(instructor_build):
     page = (instructor_build[1] / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
     assert 'href="growing-ties.html#row-growing-ties-04"' in page
@@ -291,14 +304,19 @@ def test_an_unknown_claim_id_in_prose_fails_the_strict_build(tmp_path):
     # One chapter is enough to see the check (the build fails anyway); it keeps the test fast.
     (copy / "_toc.yml").write_text("format: jb-book\nroot: chapters/intro\n", encoding="utf-8")
     intro = copy / "chapters" / "intro.md"
-    intro.write_text(intro.read_text(encoding="utf-8").replace(
-        "## The question", "## The question\n\nSee `growing-ties-99` for more.\n", 1), encoding="utf-8")
+    intro.write_text(
+        intro.read_text(encoding="utf-8").replace(
+            "## The question", "## The question\n\nSee `growing-ties-99` for more.\n", 1
+        ),
+        encoding="utf-8",
+    )
     result, _ = build_book(copy)
     assert result.returncode != 0
     assert any("claim id 'growing-ties-99' is not in data/claims.csv" in line for line in build_warnings(result))
 
 
 # --- Reference pages: timeline and glossary, generated from the data, searchable ----------------
+
 
 def test_timeline_and_glossary_pages_are_built_from_the_data_in_both_editions(instructor_build, student_build):
     corpus = load_corpus()
@@ -314,14 +332,18 @@ def test_timeline_and_glossary_pages_are_built_from_the_data_in_both_editions(in
 
 def test_first_use_of_a_glossary_term_links_to_its_entry(instructor_build):
     page = (instructor_build[1] / "chapters" / "dangerous-alliance.html").read_text(encoding="utf-8")
-    links = re.findall(r'<a class="reference internal" href="glossary.html#([^"]+)">'
-                       r'<span class="ar-glossary-term">([^<]+)</span></a>', page)
+    links = re.findall(
+        r'<a class="reference internal" href="glossary.html#([^"]+)">'
+        r'<span class="ar-glossary-term">([^<]+)</span></a>',
+        page,
+    )
     assert links, "no glossary links on the page"
     terms = [text for _, text in links]
     assert len(terms) == len(set(terms)), "each term links once per page"
 
 
 # --- Adding a source, end to end: both editions build and every link resolves --------------------
+
 
 def test_a_sixth_source_builds_both_editions_with_every_link_resolving(tmp_path):
     from analytic_reader.authoring.chapters import scaffold_source_chapter

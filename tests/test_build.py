@@ -9,15 +9,21 @@ import sys
 import pytest
 
 from analytic_reader.authoring.build import build_lock
-
 from conftest import copy_repository, run
 
 pytestmark = pytest.mark.book
 
 
 def build_command(copy) -> list[str]:
-    return [sys.executable, "-m", "analytic_reader.authoring.build", str(copy), str(copy / "_build" / "html"),
-            "--work", str(copy / "_build" / "work")]
+    return [
+        sys.executable,
+        "-m",
+        "analytic_reader.authoring.build",
+        str(copy),
+        str(copy / "_build" / "html"),
+        "--work",
+        str(copy / "_build" / "work"),
+    ]
 
 
 def test_a_failed_build_keeps_the_last_good_site_and_names_the_failing_cell(tmp_path):
@@ -29,8 +35,9 @@ def test_a_failed_build_keeps_the_last_good_site_and_names_the_failing_cell(tmp_
     (site / "index.html").write_text("the last good site", encoding="utf-8")
     intro = copy / "chapters" / "intro.md"
     good = intro.read_text(encoding="utf-8")
-    intro.write_text(good.replace("corpus = book.load()", "raise ValueError('deliberately broken')", 1),
-                     encoding="utf-8")
+    intro.write_text(
+        good.replace("corpus = book.load()", "raise ValueError('deliberately broken')", 1), encoding="utf-8"
+    )
 
     failed = run(build_command(copy), cwd=copy)
     assert failed.returncode == 1
@@ -54,4 +61,5 @@ def test_a_second_build_in_the_same_checkout_stops_with_one_line(tmp_path):
         second = subprocess.run(build_command(copy), capture_output=True, text=True, timeout=60)
     assert second.returncode == 2
     assert second.stderr.strip().splitlines() == [
-        "build: another build is running in this checkout; wait for it to finish"]
+        "build: another build is running in this checkout; wait for it to finish"
+    ]

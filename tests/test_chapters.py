@@ -10,12 +10,13 @@ from nbclient import NotebookClient
 
 from analytic_reader.authoring.chapters import chapter_info, front_matter, instructor_frame, toc_chapters
 from analytic_reader.data.paths import ProjectPaths
-
 from conftest import REPO_ROOT, copy_repository
 
 PATHS = ProjectPaths(REPO_ROOT)
 CHAPTERS = toc_chapters(PATHS)
-TEACHING_CHAPTERS = [name for name in CHAPTERS if name not in ("bibliography", "instructor-guide", "timeline", "glossary")]
+TEACHING_CHAPTERS = [
+    name for name in CHAPTERS if name not in ("bibliography", "instructor-guide", "timeline", "glossary")
+]
 
 
 def test_front_matter_is_read_from_the_yaml_block():
@@ -47,8 +48,9 @@ def test_every_exercise_has_a_written_solution():
 
 def test_instructor_table_has_one_row_per_chapter_from_front_matter():
     table = instructor_frame(PATHS)
-    assert list(table["page"]) == [f"{name}.html" for name in CHAPTERS
-                                   if name not in ("instructor-guide", "bibliography")]
+    assert list(table["page"]) == [
+        f"{name}.html" for name in CHAPTERS if name not in ("instructor-guide", "bibliography")
+    ]
     teaching = table["page"].isin([f"{name}.html" for name in TEACHING_CHAPTERS])
     assert (table.loc[teaching, "exercises"] >= 3).all()
 
@@ -80,20 +82,20 @@ def test_each_chapter_runs_the_same_from_chapters_and_from_the_repository_root()
 
 # --- Adding a source: data plus one chapter file -----------------------------------------
 
-import csv  # noqa: E402
-import hashlib  # noqa: E402
 import os  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from analytic_reader import load_corpus  # noqa: E402
-from analytic_reader.authoring.chapters import scaffold_source_chapter  # noqa: E402
 from analytic_reader.analysis.frames import claim_matrix_frame, reading_counts  # noqa: E402
+from analytic_reader.authoring.chapters import scaffold_source_chapter  # noqa: E402
 from conftest import add_source, append_csv_rows, filler  # noqa: E402
 
-SIXTH_LINES = ("Moscow sold Tehran nothing it needed in 2026.\n"
-               "Analysts said the partnership had become a mutual alibi rather than an alliance.\n")
+SIXTH_LINES = (
+    "Moscow sold Tehran nothing it needed in 2026.\n"
+    "Analysts said the partnership had become a mutual alibi rather than an alliance.\n"
+)
 
 
 def append_csv_row(path: Path, row: dict) -> None:
@@ -103,18 +105,45 @@ def append_csv_row(path: Path, row: dict) -> None:
 def add_sixth_source(copy: Path) -> None:
     """Add the fixture source "mutual-alibi" (June 2026) to a copy of the project: seed, data, bib entry."""
     padding, claims = filler("mutual-alibi", 6, first=3)
-    claims = [{"claim_id": f"mutual-alibi-0{number}", "source_id": "mutual-alibi", "quote": quote,
-               "paraphrase": "Russia delivered no useful arms to Iran that year.", "kind": "assessment",
-               "speaker": "author", "attribution": "author", "documentation": "dates", "theater": "middle-east",
-               "topic": "arms transfers"}
-              for number, quote in enumerate(["Moscow sold Tehran nothing it needed in 2026.",
-                                              "the partnership had become a mutual alibi"], start=1)] + claims
-    add_source(copy, {"source_id": "mutual-alibi", "bibkey": "mutual_alibi_2026", "title": "A mutual alibi",
-                      "published": "2026-06", "date_precision": "month", "genre": "opinion", "lean": "fraying",
-                      "dating_note": "A test fixture dated June 2026."},
-               SIXTH_LINES + padding, claims, seed_name="005_fixture.txt",
-               ratings={("mutual-alibi-01", "linked"): "inconsistent", ("mutual-alibi-01", "fraying"): "consistent",
-                        ("mutual-alibi-02", "linked"): "neutral", ("mutual-alibi-02", "fraying"): "consistent"})
+    claims = [
+        {
+            "claim_id": f"mutual-alibi-0{number}",
+            "source_id": "mutual-alibi",
+            "quote": quote,
+            "paraphrase": "Russia delivered no useful arms to Iran that year.",
+            "kind": "assessment",
+            "speaker": "author",
+            "attribution": "author",
+            "documentation": "dates",
+            "theater": "middle-east",
+            "topic": "arms transfers",
+        }
+        for number, quote in enumerate(
+            ["Moscow sold Tehran nothing it needed in 2026.", "the partnership had become a mutual alibi"], start=1
+        )
+    ] + claims
+    add_source(
+        copy,
+        {
+            "source_id": "mutual-alibi",
+            "bibkey": "mutual_alibi_2026",
+            "title": "A mutual alibi",
+            "published": "2026-06",
+            "date_precision": "month",
+            "genre": "opinion",
+            "lean": "fraying",
+            "dating_note": "A test fixture dated June 2026.",
+        },
+        SIXTH_LINES + padding,
+        claims,
+        seed_name="005_fixture.txt",
+        ratings={
+            ("mutual-alibi-01", "linked"): "inconsistent",
+            ("mutual-alibi-01", "fraying"): "consistent",
+            ("mutual-alibi-02", "linked"): "neutral",
+            ("mutual-alibi-02", "fraying"): "consistent",
+        },
+    )
     with (copy / "references.bib").open("a", encoding="utf-8") as bib:
         bib.write("\n@misc{mutual_alibi_2026,\n  title = {A mutual alibi},\n  year = {2026},\n  month = {jun}\n}\n")
 
@@ -129,15 +158,21 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
     assert [line for line in toc_after if line != "      - file: chapters/mutual-alibi"] == toc_before  # comments kept
     assert chapter == copy / "chapters" / "mutual-alibi.md"
     assert "{cite:p}`mutual_alibi_2026`" in chapter.read_text(encoding="utf-8")
-    assert toc_chapters(ProjectPaths(copy)).index("mutual-alibi") == toc_chapters(ProjectPaths(copy)).index(
-        "coordinate-fronts") + 1  # June 2026 comes after April 2026
+    assert (
+        toc_chapters(ProjectPaths(copy)).index("mutual-alibi")
+        == toc_chapters(ProjectPaths(copy)).index("coordinate-fronts") + 1
+    )  # June 2026 comes after April 2026
 
     stamp = tmp_path / "stamp"
     stamp.touch()
     os.utime(stamp, (2**31, 2**31))  # newer than the copied pyproject: `make` installs nothing
     venv = Path(sys.executable).parent.parent
-    result = subprocess.run(["make", "-C", str(copy), "check", f"VENV={venv}", f"STAMP={stamp}"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["make", "-C", str(copy), "check", f"VENV={venv}", f"STAMP={stamp}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
     corpus = load_corpus(copy)
@@ -168,8 +203,10 @@ def test_chapter_prose_borrows_no_sentence_from_the_seeds(name):
     prose = prose_outside_quotations((REPO_ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8"))
     for seed in sorted((REPO_ROOT / "seeds").glob("*.txt")):
         run = copied_run(prose, seed.read_text(encoding="utf-8"))
-        assert run is None, f"chapters/{name}.md copies {COPIED_WORDS_LIMIT}+ words from {seed.name} " \
-                            f"outside a marked quotation: “{run}”"
+        assert run is None, (
+            f"chapters/{name}.md copies {COPIED_WORDS_LIMIT}+ words from {seed.name} "
+            f"outside a marked quotation: “{run}”"
+        )
 
 
 def test_the_prose_check_catches_an_unmarked_copy():
@@ -183,18 +220,21 @@ def test_the_prose_check_catches_an_unmarked_copy():
 
 from analytic_reader.authoring.editions import solution_texts  # noqa: E402
 
-SOLUTION_CODE = [(path.stem, number, code)
-                 for path in sorted((REPO_ROOT / "chapters").glob("*.md"))
-                 for number, body in enumerate(solution_texts(path.read_text(encoding="utf-8")), start=1)
-                 for code in re.findall(r"^```python\n(.*?)^```", body, re.MULTILINE | re.DOTALL)]
+SOLUTION_CODE = [
+    (path.stem, number, code)
+    for path in sorted((REPO_ROOT / "chapters").glob("*.md"))
+    for number, body in enumerate(solution_texts(path.read_text(encoding="utf-8")), start=1)
+    for code in re.findall(r"^```python\n(.*?)^```", body, re.MULTILINE | re.DOTALL)
+]
 
 
 def test_data_exercises_have_code_solutions():
     assert len({name for name, _, _ in SOLUTION_CODE}) >= 8
 
 
-@pytest.mark.parametrize(("chapter", "number", "code"), SOLUTION_CODE,
-                         ids=[f"{name}-solution{number}" for name, number, _ in SOLUTION_CODE])
+@pytest.mark.parametrize(
+    ("chapter", "number", "code"), SOLUTION_CODE, ids=[f"{name}-solution{number}" for name, number, _ in SOLUTION_CODE]
+)
 def test_solution_code_runs_on_the_real_data(chapter, number, code, monkeypatch):
     import pandas as pd
 
@@ -225,10 +265,15 @@ def prose_without_computed_parts(text: str) -> str:
     """A chapter's prose with what may contain numbers legitimately removed: front matter, code, directive
     options, roles (glue, citations, references), inline code, quotations and link targets."""
     text = re.sub(r"\A---\n.*?\n---\n", "\n", text, flags=re.DOTALL)
-    text = re.sub(r"^(`{3,}|:{3,})\{code-cell\}.*?^\1\s*$", lambda m: "\n" * m.group(0).count("\n"), text,
-                  flags=re.MULTILINE | re.DOTALL)
-    text = re.sub(r"^`{3,}python.*?^`{3,}\s*$", lambda m: "\n" * m.group(0).count("\n"), text,
-                  flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(
+        r"^(`{3,}|:{3,})\{code-cell\}.*?^\1\s*$",
+        lambda m: "\n" * m.group(0).count("\n"),
+        text,
+        flags=re.MULTILINE | re.DOTALL,
+    )
+    text = re.sub(
+        r"^`{3,}python.*?^`{3,}\s*$", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.MULTILINE | re.DOTALL
+    )
     text = re.sub(r"^:[\w-]+:.*$", "", text, flags=re.MULTILINE)
     text = re.sub(r"\{[\w:-]+\}`[^`]*`", " ", text)
     text = re.sub(r"`[^`\n]*`", " ", text)
@@ -237,34 +282,46 @@ def prose_without_computed_parts(text: str) -> str:
     return text
 
 
-SEED_TEXT = " ".join(re.sub(r"\s+", " ", p.read_text(encoding="utf-8")).lower()
-                     for p in sorted((REPO_ROOT / "seeds").glob("*.txt")))
+SEED_TEXT = " ".join(
+    re.sub(r"\s+", " ", p.read_text(encoding="utf-8")).lower() for p in sorted((REPO_ROOT / "seeds").glob("*.txt"))
+)
 
 
 def typed_numbers(text: str) -> list[tuple[int, str]]:
     """``(line, context)`` for each number in the prose that is not a date, a name, a figure quoted from a
     seed (the number and the word after it stand in a seed, as in "40 turbines") or computed."""
     prose = prose_without_computed_parts(text)
-    prose = re.sub(r"\d[\d,.]*\s+[^\W\d]+", lambda m: re.sub(r"\S", " ", m.group(0))
-                   if re.sub(r"\s+", " ", m.group(0)).lower() in SEED_TEXT else m.group(0), prose)
+    prose = re.sub(
+        r"\d[\d,.]*\s+[^\W\d]+",
+        lambda m: (
+            re.sub(r"\S", " ", m.group(0)) if re.sub(r"\s+", " ", m.group(0)).lower() in SEED_TEXT else m.group(0)
+        ),
+        prose,
+    )
     for pattern in ALLOWED_NUMBERS:
         prose = re.sub(pattern, lambda m: re.sub(r"\S", " ", m.group(0)), prose, flags=re.MULTILINE)
-    return [(prose[:m.start()].count("\n") + 1, prose[max(0, m.start() - 30):m.end() + 20].replace("\n", " "))
-            for m in re.finditer(r"\d+(?:[.,]\d+)?", prose)]
+    return [
+        (prose[: m.start()].count("\n") + 1, prose[max(0, m.start() - 30) : m.end() + 20].replace("\n", " "))
+        for m in re.finditer(r"\d+(?:[.,]\d+)?", prose)
+    ]
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_chapter_prose_states_no_number_that_is_not_a_date_a_name_or_computed(name):
     found = typed_numbers((REPO_ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8"))
-    assert found == [], "\n".join(f"chapters/{name}.md:{line}: typed number in “{context.strip()}”; glue it "
-                                  "from the data ({glue:text}) or write it in words if it is not a count"
-                                  for line, context in found)
+    assert found == [], "\n".join(
+        f"chapters/{name}.md:{line}: typed number in “{context.strip()}”; glue it "
+        "from the data ({glue:text}) or write it in words if it is not a count"
+        for line, context in found
+    )
 
 
 def test_the_number_check_tells_counts_from_dates_names_and_glue():
-    text = ("In 2024, on 14 April, S-400s were sold.\n1. A list item.\n"
-            "There were {glue:text}`claims` claims and `growing-ties-03`, “4,500 missiles” quoted.\n"
-            "But 12 claims were typed.\n")
+    text = (
+        "In 2024, on 14 April, S-400s were sold.\n1. A list item.\n"
+        "There were {glue:text}`claims` claims and `growing-ties-03`, “4,500 missiles” quoted.\n"
+        "But 12 claims were typed.\n"
+    )
     assert [line for line, _ in typed_numbers(text)] == [4]
 
 
@@ -273,6 +330,13 @@ def test_an_objective_with_an_unquoted_colon_is_refused_with_the_file_named(tmp_
 
     broken = front_matter("---\nlearning:\n  objectives:\n    - Summarize A: the title\n  minutes: 5\n---\n")
     assert learning_problems(broken["learning"]) == [
-        "learning.objectives: every item must be text (quote an item that contains ': ')"]
-    assert learning_problems(front_matter('---\nlearning:\n  objectives:\n    - "Summarize A: the title"\n'
-                                          "  minutes: 5\n---\n")["learning"]) == []
+        "learning.objectives: every item must be text (quote an item that contains ': ')"
+    ]
+    assert (
+        learning_problems(
+            front_matter('---\nlearning:\n  objectives:\n    - "Summarize A: the title"\n  minutes: 5\n---\n')[
+                "learning"
+            ]
+        )
+        == []
+    )

@@ -1,6 +1,8 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from analytic_reader import validate_project
 from analytic_reader.data.bibliography import latex_to_text, parse_bibliography
-
 from conftest import TINY_BIB, TINY_SOURCE, messages, write_project
 
 
@@ -25,23 +27,43 @@ def test_duplicate_key_is_reported():
 
 def test_entry_without_title_is_reported():
     assert messages(parse_bibliography("@misc{k, year={2024}}").problems) == [
-        "references.bib:1: k.title: is missing; every entry needs it"]
+        "references.bib:1: k.title: is missing; every entry needs it"
+    ]
 
 
 def test_bibkey_missing_from_bibliography_is_reported(tiny_project):
     write_project(tiny_project, sources=[dict(TINY_SOURCE, bibkey="nowhere_2024")])
     assert messages(validate_project(tiny_project)) == [
-        "data/sources.csv:2: bibkey: 'nowhere_2024' is not an entry of references.bib"]
+        "data/sources.csv:2: bibkey: 'nowhere_2024' is not an entry of references.bib"
+    ]
 
 
 def test_latex_to_text_handles_escapes_and_dashes():
     assert latex_to_text("{U.S. Helsinki Commission} -- a\\&b") == "U.S. Helsinki Commission – a&b"
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
-BIB_PIECES = st.sampled_from(["@misc{", "@article{", "k,", "title", "=", "{", "}", '"', ",", "\n", "@", "%",
-                              "@string{", "author = {A and B}", "year=2024", "\\", "ü", " "])
+BIB_PIECES = st.sampled_from(
+    [
+        "@misc{",
+        "@article{",
+        "k,",
+        "title",
+        "=",
+        "{",
+        "}",
+        '"',
+        ",",
+        "\n",
+        "@",
+        "%",
+        "@string{",
+        "author = {A and B}",
+        "year=2024",
+        "\\",
+        "ü",
+        " ",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -57,4 +79,5 @@ def test_an_entry_the_books_bibtex_reader_refuses_is_reported_by_the_check():
     bib = parse_bibliography("@misc{a,\n  title = {T}\n  year = {2024}\n}\n")
     assert [str(p) for p in bib.problems] == [
         "references.bib:3: the book's BibTeX reader (pybtex) refuses it: '}' expected; check the commas between "
-        "fields and the braces"]
+        "fields and the braces"
+    ]

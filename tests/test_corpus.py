@@ -1,9 +1,8 @@
 import hashlib
 
 from analytic_reader import load_corpus, validate_project
-from analytic_reader.data.sources import published_label, read_manifest
 from analytic_reader.data.paths import ProjectPaths
-
+from analytic_reader.data.sources import published_label, read_manifest
 from conftest import REPO_ROOT, TINY_SOURCE, messages, write_project
 
 
@@ -36,21 +35,24 @@ def test_missing_seed_is_reported(tiny_project):
 def test_seed_not_in_manifest_is_reported(tiny_project):
     (tiny_project / "seeds" / "MANIFEST.sha256").write_text("", encoding="utf-8")
     assert messages(validate_project(tiny_project)) == [
-        "data/sources.csv:2: seed_file: seeds/tiny.txt is not listed in seeds/MANIFEST.sha256; add its sha256 there"]
+        "data/sources.csv:2: seed_file: seeds/tiny.txt is not listed in seeds/MANIFEST.sha256; add its sha256 there"
+    ]
 
 
 def test_date_must_match_its_precision(tiny_project):
     write_project(tiny_project, sources=[dict(TINY_SOURCE, published="2024-05-40", date_precision="day")])
     assert messages(validate_project(tiny_project)) == [
         "data/sources.csv:2: published: '2024-05-40' does not match date_precision 'day'; "
-        "expected a real date written as Y-m-d"]
+        "expected a real date written as Y-m-d"
+    ]
 
 
 def test_unknown_genre_lists_allowed_values(tiny_project):
     write_project(tiny_project, sources=[dict(TINY_SOURCE, genre="rumour")])
     assert messages(validate_project(tiny_project)) == [
         "data/sources.csv:2: genre: 'rumour' is not an allowed value; "
-        "use one of 'news report', 'policy analysis', 'explainer', 'opinion'"]
+        "use one of 'news report', 'policy analysis', 'explainer', 'opinion'"
+    ]
 
 
 def test_sources_frame_is_typed_and_sorted_by_date():

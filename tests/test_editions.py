@@ -49,8 +49,11 @@ def test_student_source_drops_solutions_and_the_instructor_guide(tmp_path):
     (root / "chapters" / "one.md").write_text(CHAPTER, encoding="utf-8")
     (root / "chapters" / "instructor-guide.md").write_text("# Guide\n", encoding="utf-8")
     (root / "_config.yml").write_text("title: Book\n", encoding="utf-8")
-    (root / "_toc.yml").write_text("format: jb-book\nroot: chapters/one\nparts:\n  - caption: Teachers\n"
-                                   "    chapters:\n      - file: chapters/instructor-guide\n", encoding="utf-8")
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: chapters/one\nparts:\n  - caption: Teachers\n"
+        "    chapters:\n      - file: chapters/instructor-guide\n",
+        encoding="utf-8",
+    )
     (root / "references.bib").write_text("", encoding="utf-8")
     out = make_student_source(root, tmp_path / "student")
     assert "secret" not in (out / "chapters" / "one.md").read_text(encoding="utf-8")

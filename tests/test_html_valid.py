@@ -52,8 +52,11 @@ def nu_errors(command: list[str], html: Path) -> list[str]:
     try:
         messages = json.loads(result.stdout)["messages"]
     except (ValueError, KeyError, TypeError):
-        pytest.fail(f"the Nu HTML checker gave no JSON report (exit {result.returncode}): "
-                    f"{(result.stdout + result.stderr)[-2000:]}", pytrace=False)
+        pytest.fail(
+            f"the Nu HTML checker gave no JSON report (exit {result.returncode}): "
+            f"{(result.stdout + result.stderr)[-2000:]}",
+            pytrace=False,
+        )
     errors = []
     for message in messages:
         url = message.get("url", "")

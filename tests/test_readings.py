@@ -1,7 +1,4 @@
 from analytic_reader import load_corpus, validate_project
-
-from analytic_reader import load_corpus
-
 from conftest import TINY_CLAIMS, TINY_READINGS, default_ratings, messages, write_project
 
 
@@ -26,21 +23,29 @@ def test_missing_keys_are_named(tiny_project):
 
 
 def test_reading_ids_are_slugs(tiny_project):
-    write_project(tiny_project, readings="readings:\n  - {reading_id: Both Ways, label: B, thesis: T, distinguishing_questions: [q]}\n"
-                                         "  - {reading_id: fraying, label: F, thesis: T, distinguishing_questions: [q]}\n")
-    assert ("data/readings.yml: readings[1].reading_id: 'Both Ways' is not valid; use lower-case letters, digits "
-            "and hyphens") in messages(validate_project(tiny_project))
+    write_project(
+        tiny_project,
+        readings="readings:\n  - {reading_id: Both Ways, label: B, thesis: T, distinguishing_questions: [q]}\n"
+        "  - {reading_id: fraying, label: F, thesis: T, distinguishing_questions: [q]}\n",
+    )
+    assert (
+        "data/readings.yml: readings[1].reading_id: 'Both Ways' is not valid; use lower-case letters, digits "
+        "and hyphens"
+    ) in messages(validate_project(tiny_project))
 
 
 def test_a_third_reading_needs_a_rating_of_every_claim(tiny_project):
-    third = TINY_READINGS + ("  - reading_id: hedged\n    label: Hedged partnership\n    thesis: Both, by turns.\n"
-                             "    distinguishing_questions:\n      - Does each side hedge?\n")
+    third = TINY_READINGS + (
+        "  - reading_id: hedged\n    label: Hedged partnership\n    thesis: Both, by turns.\n"
+        "    distinguishing_questions:\n      - Does each side hedge?\n"
+    )
     write_project(tiny_project, readings=third, ratings=default_ratings(TINY_CLAIMS, TINY_READINGS))
     assert messages(validate_project(tiny_project)) == [
         "data/claims.csv:2: claim_id: tiny-01 has no rating against 'hedged' in data/ratings.csv; rate every claim "
         "against every reading",
         "data/claims.csv:3: claim_id: tiny-02 has no rating against 'hedged' in data/ratings.csv; rate every claim "
-        "against every reading"]
+        "against every reading",
+    ]
     write_project(tiny_project, readings=third)
     corpus = load_corpus(tiny_project)
     assert list(corpus.readings["mark"]) == ["L", "F", "H"]

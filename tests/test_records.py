@@ -1,5 +1,8 @@
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from analytic_reader.data.records import Column, check_unique, read_table
 
 SCHEMA = (Column("id"), Column("colour", allowed=("red", "blue")), Column("note", required=False))
@@ -20,7 +23,8 @@ def test_valid_table_reads_records_with_their_line_numbers(tmp_path):
 def test_line_numbers_follow_multiline_fields(tmp_path):
     table = read_table(write(tmp_path, 'id,colour,note\na,red,"two\nlines"\nb,purple,\n'), "t.csv", SCHEMA)
     assert [str(p) for p in table.problems] == [
-        "t.csv:4: colour: 'purple' is not an allowed value; use one of 'red', 'blue'"]
+        "t.csv:4: colour: 'purple' is not an allowed value; use one of 'red', 'blue'"
+    ]
 
 
 def test_missing_and_extra_columns_are_named(tmp_path):
@@ -45,7 +49,8 @@ def test_ragged_row_is_reported_and_other_rows_still_checked(tmp_path):
 def test_bad_encoding_names_the_line_and_byte(tmp_path):
     table = read_table(write(tmp_path, b"id,colour,note\na,red,caf\xe9\n"), "t.csv", SCHEMA)
     assert [str(p) for p in table.problems] == [
-        "t.csv:2: not valid UTF-8 (byte 0xe9 at column 10); save the file as UTF-8"]
+        "t.csv:2: not valid UTF-8 (byte 0xe9 at column 10); save the file as UTF-8"
+    ]
     assert len(table.records) == 1  # reading went on
 
 
@@ -71,7 +76,6 @@ def test_duplicates_point_to_the_first_use(tmp_path):
 
 
 # Property-based: whatever bytes a CSV holds, reading it returns problems and never raises.
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
 
@@ -86,8 +90,10 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, raw):
 
 
 @settings(max_examples=150, deadline=None)
-@given(rows=st.lists(st.lists(CELL, max_size=5), max_size=6),
-       encoding=st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]))
+@given(
+    rows=st.lists(st.lists(CELL, max_size=5), max_size=6),
+    encoding=st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]),
+)
 def test_arbitrary_rows_in_any_encoding_never_raise(tmp_path_factory, rows, encoding):
     import csv as csv_module
     import io

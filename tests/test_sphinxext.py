@@ -54,7 +54,7 @@ def test_the_first_use_of_a_term_or_alias_links_to_its_entry_and_later_uses_stay
     assert html.count('class="ar-glossary-term"') == 2  # Geran-2 (alias of Shahed) and ISW, once each
     assert 'href="glossary.html#term-Shahed"' in html and 'href="glossary.html#term-ISW"' in html
     assert "Shahed again" in html  # the alias was the first use; the term itself stays plain later
-    assert "<code" in html and "ar-glossary-term\">Shahed" not in html  # never inside code
+    assert "<code" in html and 'ar-glossary-term">Shahed' not in html  # never inside code
     assert "ar-glossary-term" not in page(app, "chapters/glossary")
     assert warning.getvalue().strip() == ""
 

@@ -1,17 +1,32 @@
 from analytic_reader import load_corpus
+from analytic_reader.analysis.frames import (
+    claim_matrix_frame,
+    contested_topics,
+    reading_balance,
+    reading_counts,
+    source_claims,
+)
 from analytic_reader.html.fulltext import highlighted_text_html
-from analytic_reader.analysis.frames import (claim_matrix_frame, contested_topics, reading_balance, reading_counts,
-                                             source_claims)
 from analytic_reader.html.tables import html_table, source_claims_html
-
 from conftest import TINY_CLAIMS, TINY_SOURCE, write_project
 
 
 def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
     table = source_claims(load_corpus(tiny_project), "tiny")
-    assert list(table.columns) == ["Claim", "Quote (verbatim)", "In our words", "Kind", "Speaker", "Attribution",
-                                   "Documentation", "Theater", "Topic", "Favors", "rating: Linked theaters",
-                                   "rating: Fraying partnership"]
+    assert list(table.columns) == [
+        "Claim",
+        "Quote (verbatim)",
+        "In our words",
+        "Kind",
+        "Speaker",
+        "Attribution",
+        "Documentation",
+        "Theater",
+        "Topic",
+        "Favors",
+        "rating: Linked theaters",
+        "rating: Fraying partnership",
+    ]
     assert table.loc[0, "Favors"] == "Linked theaters" and table.loc[1, "rating: Linked theaters"] == "inconsistent"
     assert list(table.index) == [0, 1]
     html = source_claims_html(load_corpus(tiny_project), "tiny")
@@ -23,15 +38,26 @@ def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
 def test_reading_counts_and_balance(tiny_project):
     corpus = load_corpus(tiny_project)
     counts = reading_counts(corpus)
-    assert counts.loc["tiny", ["claims", "diagnostic", "favor linked", "favor fraying", "not diagnostic"]].tolist() \
-        == [2, 2, 1, 1, 0]
+    assert counts.loc["tiny", ["claims", "diagnostic", "favor linked", "favor fraying", "not diagnostic"]].tolist() == [
+        2,
+        2,
+        1,
+        1,
+        0,
+    ]
     balance = reading_balance(corpus)
-    assert balance.loc["tiny", "favors Linked theaters"] == 0.5 and balance.loc["tiny", "favors Fraying partnership"] == 0.5
+    assert (
+        balance.loc["tiny", "favors Linked theaters"] == 0.5
+        and balance.loc["tiny", "favors Fraying partnership"] == 0.5
+    )
 
 
 def test_evidence_every_reading_accepts_favors_none(tiny_project):
-    ratings = [{"claim_id": c, "reading_id": r, "rating": "consistent", "rationale": "Both accept it."}
-               for c in ("tiny-01", "tiny-02") for r in ("linked", "fraying")]
+    ratings = [
+        {"claim_id": c, "reading_id": r, "rating": "consistent", "rationale": "Both accept it."}
+        for c in ("tiny-01", "tiny-02")
+        for r in ("linked", "fraying")
+    ]
     write_project(tiny_project, ratings=ratings)
     corpus = load_corpus(tiny_project)
     assert not corpus.claims["diagnostic"].any()
@@ -53,8 +79,11 @@ def test_contested_topics_need_both_readings(tiny_project):
 
 
 def test_tables_escape_everything_from_the_data(tiny_project):
-    write_project(tiny_project, sources=[dict(TINY_SOURCE, title="<b>bold</b> & <script>x()</script>")],
-                  claims=[TINY_CLAIMS[0], dict(TINY_CLAIMS[1], speaker="<script>alert(1)</script> critics")])
+    write_project(
+        tiny_project,
+        sources=[dict(TINY_SOURCE, title="<b>bold</b> & <script>x()</script>")],
+        claims=[TINY_CLAIMS[0], dict(TINY_CLAIMS[1], speaker="<script>alert(1)</script> critics")],
+    )
     html = source_claims_html(load_corpus(tiny_project), "tiny")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html

@@ -3,9 +3,10 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analytic_reader import DataError, load_corpus, validate_project
-
 from conftest import REPO_ROOT, messages, write_project
 
 
@@ -14,16 +15,30 @@ def test_the_real_project_has_no_problem():
 
 
 def test_every_problem_is_reported_not_just_the_first(tiny_project):
-    write_project(tiny_project, claims=[
-        {"claim_id": "tiny-01", "source_id": "ghost", "quote": "x", "paraphrase": "p", "kind": "rumour",
-         "speaker": "author", "attribution": "author", "documentation": "none", "theater": "mars",
-         "topic": "drones and missiles"},
-    ])
+    write_project(
+        tiny_project,
+        claims=[
+            {
+                "claim_id": "tiny-01",
+                "source_id": "ghost",
+                "quote": "x",
+                "paraphrase": "p",
+                "kind": "rumour",
+                "speaker": "author",
+                "attribution": "author",
+                "documentation": "none",
+                "theater": "mars",
+                "topic": "drones and missiles",
+            },
+        ],
+    )
     text = messages(validate_project(tiny_project))
     assert len(text) == 5
     assert {t.split(":")[2].strip() for t in text} == {"kind", "theater", "claim_id", "source_id"}
-    assert "data/sources.csv:2: source_id: tiny has 0 claim(s) in data/claims.csv; the codebook asks for at least 1 " \
-           "per source" in text
+    assert (
+        "data/sources.csv:2: source_id: tiny has 0 claim(s) in data/claims.csv; the codebook asks for at least 1 "
+        "per source" in text
+    )
 
 
 def test_load_corpus_refuses_bad_data_with_a_readable_message(tiny_project):
@@ -48,8 +63,9 @@ def corrupt_one_quote(project):
 
 
 def run_check(project):
-    return subprocess.run([sys.executable, "-m", "analytic_reader", "check", str(project)],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "analytic_reader", "check", str(project)], capture_output=True, text=True, timeout=60
+    )
 
 
 def test_check_command_reports_a_corrupted_quote_on_one_line(real_project_copy):
@@ -76,8 +92,6 @@ def test_check_command_explains_a_missing_project(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
-
 from conftest import TINY_CLAIMS  # noqa: E402
 
 FIELD = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -88,8 +102,11 @@ def snapshot(root):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(claim=st.fixed_dictionaries({name: FIELD for name in TINY_CLAIMS[0]}),
-       bib=st.text(max_size=200), readings=st.text(max_size=200))
+@given(
+    claim=st.fixed_dictionaries({name: FIELD for name in TINY_CLAIMS[0]}),
+    bib=st.text(max_size=200),
+    readings=st.text(max_size=200),
+)
 def test_validator_returns_problems_for_arbitrary_data_and_writes_nothing(tmp_path_factory, claim, bib, readings):
     root = write_project(tmp_path_factory.mktemp("p"), claims=[claim], bib=bib, readings=readings)
     before = snapshot(root)
@@ -109,9 +126,11 @@ def test_check_reports_a_chapter_front_matter_error_and_a_missing_toc_file(real_
     sh.copy2(REPO_ROOT / "_toc.yml", real_project_copy / "_toc.yml")
     sh.copytree(REPO_ROOT / "chapters", real_project_copy / "chapters")
     intro = real_project_copy / "chapters" / "intro.md"
-    intro.write_text(intro.read_text(encoding="utf-8").replace("  minutes: 20", "  minutes: twenty", 1),
-                     encoding="utf-8")
+    intro.write_text(
+        intro.read_text(encoding="utf-8").replace("  minutes: 20", "  minutes: twenty", 1), encoding="utf-8"
+    )
     (real_project_copy / "chapters" / "timeline.md").unlink()
     assert messages(validate_project(real_project_copy)) == [
         "chapters/intro.md:1: front matter: learning.minutes: must be a whole number of minutes",
-        "_toc.yml: file: chapters/timeline is listed but chapters/timeline.md does not exist"]
+        "_toc.yml: file: chapters/timeline is listed but chapters/timeline.md does not exist",
+    ]

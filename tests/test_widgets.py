@@ -10,7 +10,6 @@ import pytest
 
 from analytic_reader import load_corpus
 from analytic_reader.html.toggles import reading_toggle_widget, reading_view_html, sort_views
-
 from conftest import TINY_CLAIMS, write_project
 
 
@@ -30,8 +29,11 @@ def test_toggle_is_linked_on_the_browser_side_not_by_a_python_callback(tiny_proj
     from ipywidgets.widgets.widget import _instances
     from ipywidgets.widgets.widget_link import Link
 
-    links = [w for w in _instances.values() if isinstance(w, Link)
-             and w.source == (toggle, "index") and w.target == (stack, "selected_index")]
+    links = [
+        w
+        for w in _instances.values()
+        if isinstance(w, Link) and w.source == (toggle, "index") and w.target == (stack, "selected_index")
+    ]
     assert len(links) == 1
 
 
@@ -46,7 +48,9 @@ def test_views_sort_claims_into_favoring_against_and_not_diagnostic(tiny_project
 
 
 def test_data_is_escaped_in_the_views(tiny_project):
-    hostile = dict(TINY_CLAIMS[1], speaker="<script>alert(1)</script> critics", paraphrase="<img src=x onerror=alert(2)>")
+    hostile = dict(
+        TINY_CLAIMS[1], speaker="<script>alert(1)</script> critics", paraphrase="<img src=x onerror=alert(2)>"
+    )
     write_project(tiny_project, claims=[TINY_CLAIMS[0], hostile])
     view = reading_view_html(load_corpus(tiny_project), "fraying", "tiny")
     assert "<script>" not in view and "<img" not in view
@@ -71,7 +75,8 @@ def test_corpus_scale_view_counts_every_claim_once_oldest_source_first():
 from browser import axe_source, chromium_path, html_pages, serve, settle, watch  # noqa: E402
 
 AXE_RUN = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
   return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => `${v.impact} ${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0].html.slice(0, 160)}`);
 }"""
@@ -83,9 +88,18 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu",
-                                             "--disable-quic", "--disable-background-networking",
-                                             "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = playwright.chromium.launch(
+            executable_path=path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield browser
         browser.close()
 
@@ -140,7 +154,9 @@ def check_edition(chromium, html) -> dict[str, int]:
                 buttons = toggle.locator(".widget-toggle-button")
                 count = buttons.count()
                 before = visible_view_text(toggle)
-                if [buttons.nth(i).get_attribute("aria-pressed") for i in range(count)] != ["true"] + ["false"] * (count - 1):
+                if [buttons.nth(i).get_attribute("aria-pressed") for i in range(count)] != ["true"] + ["false"] * (
+                    count - 1
+                ):
                     problems.append(f"{path}: toggle {index} does not announce its state (aria-pressed)")
                 if toggle.locator('[role="group"][aria-labelledby]').count() != 1:
                     problems.append(f"{path}: toggle {index} has no labelled group role")
@@ -165,8 +181,10 @@ def check_edition(chromium, html) -> dict[str, int]:
     return toggles_seen
 
 
-SOURCE_PAGES = [f"chapters/{name}.html" for name in
-                ("dangerous-alliance", "growing-ties", "allies-closer", "fraying-axis", "coordinate-fronts")]
+SOURCE_PAGES = [
+    f"chapters/{name}.html"
+    for name in ("dangerous-alliance", "growing-ties", "allies-closer", "fraying-axis", "coordinate-fronts")
+]
 
 
 @pytest.mark.browser
@@ -204,43 +222,66 @@ def test_toggle_has_visible_keyboard_focus(chromium, instructor_build):
 
 # --- Hostile data: shown as text everywhere, never run -----------------------------------
 
-HOSTILE_SEED = ('An ordinary opening sentence about Moscow and Tehran.\n'
-                'Officials wrote <script>window.__pwned = "quote"</script> in a cable.\n'
-                'A caption read <img src=x onerror="window.__pwned = \'img\'"> beside the photo.\n')
+HOSTILE_SEED = (
+    "An ordinary opening sentence about Moscow and Tehran.\n"
+    'Officials wrote <script>window.__pwned = "quote"</script> in a cable.\n'
+    "A caption read <img src=x onerror=\"window.__pwned = 'img'\"> beside the photo.\n"
+)
 
 
 @pytest.mark.browser
 @pytest.mark.book
 def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
 
-    from conftest import build_book, build_warnings, copy_repository
     from analytic_reader.authoring.chapters import scaffold_source_chapter
     from analytic_reader.data.paths import ProjectPaths
-    from test_chapters import append_csv_row
-
-    from conftest import add_source, filler
+    from conftest import add_source, build_book, build_warnings, copy_repository, filler
 
     copy = copy_repository(tmp_path / "book")
     padding, claims = filler("hostile", 6, first=3)
-    hostile_claims = [{
-        "claim_id": f"hostile-0{number}", "source_id": "hostile", "quote": quote,
-        "paraphrase": "<img src=y onerror=\"window.__pwned='paraphrase'\"> a cable shows code.",
-        "kind": "factual report", "speaker": "author", "attribution": "author",
-        "documentation": "none", "theater": "global", "topic": "diplomacy"}
-        for number, quote in enumerate(['<script>window.__pwned = "quote"</script>',
-                                        '<img src=x onerror="window.__pwned = \'img\'">'], start=1)]
+    hostile_claims = [
+        {
+            "claim_id": f"hostile-0{number}",
+            "source_id": "hostile",
+            "quote": quote,
+            "paraphrase": "<img src=y onerror=\"window.__pwned='paraphrase'\"> a cable shows code.",
+            "kind": "factual report",
+            "speaker": "author",
+            "attribution": "author",
+            "documentation": "none",
+            "theater": "global",
+            "topic": "diplomacy",
+        }
+        for number, quote in enumerate(
+            ['<script>window.__pwned = "quote"</script>', "<img src=x onerror=\"window.__pwned = 'img'\">"], start=1
+        )
+    ]
     hostile_claims[0]["speaker"] = "Officials <script>window.__pwned='speaker'</script>"
     hostile_claims[0]["attribution"] = "unnamed officials"
-    add_source(copy, {"source_id": "hostile", "bibkey": "hostile_2026",
-                      "title": 'Title <script>window.__pwned = "title"</script> & <b>bold</b>', "outlet": "<i>Outlet</i>",
-                      "published": "2026-07", "date_precision": "month", "genre": "opinion", "lean": "fraying",
-                      "dating_note": "<svg onload=\"window.__pwned='note'\">",
-                      "provenance": "<iframe srcdoc=x></iframe>"},
-               HOSTILE_SEED + padding, hostile_claims + claims, seed_name="005_hostile.txt",
-               ratings={("hostile-01", "linked"): "consistent", ("hostile-02", "fraying"): "consistent"})
+    add_source(
+        copy,
+        {
+            "source_id": "hostile",
+            "bibkey": "hostile_2026",
+            "title": 'Title <script>window.__pwned = "title"</script> & <b>bold</b>',
+            "outlet": "<i>Outlet</i>",
+            "published": "2026-07",
+            "date_precision": "month",
+            "genre": "opinion",
+            "lean": "fraying",
+            "dating_note": "<svg onload=\"window.__pwned='note'\">",
+            "provenance": "<iframe srcdoc=x></iframe>",
+        },
+        HOSTILE_SEED + padding,
+        hostile_claims + claims,
+        seed_name="005_hostile.txt",
+        ratings={("hostile-01", "linked"): "consistent", ("hostile-02", "fraying"): "consistent"},
+    )
     with (copy / "references.bib").open("a", encoding="utf-8") as bib:
-        bib.write('\n@misc{hostile_2026,\n  title = {Bib <script>window.__pwned = "bib"</script> title},\n'
-                  '  note = {<img src=z onerror="window.__pwned=1">},\n  year = {2026}\n}\n')
+        bib.write(
+            '\n@misc{hostile_2026,\n  title = {Bib <script>window.__pwned = "bib"</script> title},\n'
+            '  note = {<img src=z onerror="window.__pwned=1">},\n  year = {2026}\n}\n'
+        )
     scaffold_source_chapter(ProjectPaths(copy), "hostile")
 
     result, html = build_book(copy)
@@ -252,11 +293,15 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
     assert "&lt;script&gt;window.__pwned" in page  # the source card, table and bibliography show it as text
 
     with serve(html) as base:
-        for path in ("chapters/hostile.html", "chapters/appendix-texts.html", "chapters/weighing-the-readings.html",
-                     "chapters/bibliography.html"):
+        for path in (
+            "chapters/hostile.html",
+            "chapters/appendix-texts.html",
+            "chapters/weighing-the-readings.html",
+            "chapters/bibliography.html",
+        ):
             page = chromium.new_page()
             dialogs = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.on("dialog", lambda dialog, dialogs=dialogs: (dialogs.append(dialog.message), dialog.dismiss()))
             page.goto(f"{base}/{path}", wait_until="load")
             page.wait_for_timeout(800)
             if path != "chapters/bibliography.html":
@@ -336,11 +381,13 @@ def test_every_page_is_legible_in_dark_mode(chromium, instructor_build):
 
 # --- Print and PDF handouts -----------------------------------------------------------------------
 
+
 @pytest.mark.browser
 @pytest.mark.book
 @pytest.mark.parametrize("edition", ["instructor_build", "student_build"])
-def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_solution(chromium, request, edition,
-                                                                                        tmp_path):
+def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_solution(
+    chromium, request, edition, tmp_path
+):
     import shutil
     import subprocess
     import sys
@@ -360,8 +407,9 @@ def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_so
     labels = [str(label) for label in corpus.readings["label"]]
     for name in ("growing-ties", "weighing-the-readings"):
         (handout,) = print_pages(html, tmp_path, [name], browser=chromium)
-        text = " ".join(subprocess.run(["pdftotext", str(handout), "-"], capture_output=True, text=True,
-                                       check=True).stdout.split())
+        text = " ".join(
+            subprocess.run(["pdftotext", str(handout), "-"], capture_output=True, text=True, check=True).stdout.split()
+        )
         if name != "weighing-the-readings":
             missing = [c for c in corpus.claims.index if c.startswith(name) and c not in text]
             assert missing == [], f"{name} handout lacks {missing}"

@@ -40,7 +40,9 @@ def copy_project(destination: Path) -> Path:
 def build(book: Path) -> tuple[float, int, str]:
     """Build strictly; return wall seconds, notebooks executed, and the log."""
     start = time.perf_counter()
-    result = subprocess.run([str(BIN / "jupyter-book"), "build", str(book), *BUILD_FLAGS], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "jupyter-book"), "build", str(book), *BUILD_FLAGS], capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     log = result.stdout + result.stderr
     if result.returncode != 0:
@@ -62,8 +64,9 @@ def kernel_startup_seconds(repeats: int = 3) -> float:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        result = single_nb_execution(notebook, cwd=str(ROOT / "chapters"), allow_errors=False, timeout=120,
-                                     meta_override=True)
+        result = single_nb_execution(
+            notebook, cwd=str(ROOT / "chapters"), allow_errors=False, timeout=120, meta_override=True
+        )
         assert result.err is None, result.exc_string
         times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -88,8 +91,10 @@ def generated_corpus(root: Path, sources: int, claims_per_source: int) -> Path:
     import hashlib
 
     rng = random.Random(sources)
-    vocabulary = ("moscow tehran drones missiles sanctions oil air defense front ukraine israel strike "
-                  "partnership alliance limited transactional intelligence proxies syria nuclear").split()
+    vocabulary = (
+        "moscow tehran drones missiles sanctions oil air defense front ukraine israel strike "
+        "partnership alliance limited transactional intelligence proxies syria nuclear"
+    ).split()
     (root / "seeds").mkdir(parents=True)
     (root / "data").mkdir()
     shutil.copy2(ROOT / "_config.yml", root / "_config.yml")
@@ -99,39 +104,83 @@ def generated_corpus(root: Path, sources: int, claims_per_source: int) -> Path:
     topics = ["drones and missiles", "air defense", "diplomacy", "Syria", "strategic alignment"]
     ratings = ("consistent", "neutral", "inconsistent")
     for number in range(sources):
-        sentences = [" ".join(rng.choice(vocabulary) for _ in range(12)).capitalize() + f" {number}-{k}."
-                     for k in range(claims_per_source + 10)]
+        sentences = [
+            " ".join(rng.choice(vocabulary) for _ in range(12)).capitalize() + f" {number}-{k}."
+            for k in range(claims_per_source + 10)
+        ]
         text = "\n".join(sentences) + "\n"
         name = f"{number:04d}.txt"
         (root / "seeds" / name).write_text(text, encoding="utf-8")
         manifest.append(f"{hashlib.sha256(text.encode()).hexdigest()}  {name}")
         source_id = f"source-{number:04d}"
         bib.append(f"@misc{{key{number},\n  title = {{Source {number}}},\n  year = {{2024}}\n}}\n")
-        source_rows.append({"source_id": source_id, "seed_file": f"seeds/{name}", "bibkey": f"key{number}",
-                            "title": f"Source {number}", "outlet": "", "authors": "",
-                            "published": f"{2020 + number % 6}-0{1 + number % 9}", "date_precision": "month",
-                            "genre": "opinion", "url": "", "lean": "linked", "dating_note": "generated",
-                            "original_title": "", "copy": "not established", "seed_says": "generated",
-                            "provenance": "generated"})
+        source_rows.append(
+            {
+                "source_id": source_id,
+                "seed_file": f"seeds/{name}",
+                "bibkey": f"key{number}",
+                "title": f"Source {number}",
+                "outlet": "",
+                "authors": "",
+                "published": f"{2020 + number % 6}-0{1 + number % 9}",
+                "date_precision": "month",
+                "genre": "opinion",
+                "url": "",
+                "lean": "linked",
+                "dating_note": "generated",
+                "original_title": "",
+                "copy": "not established",
+                "seed_says": "generated",
+                "provenance": "generated",
+            }
+        )
         for k in range(claims_per_source):
             claim_id = f"{source_id}-{k + 1:02d}"
-            claim_rows.append({"claim_id": claim_id, "source_id": source_id, "quote": sentences[k],
-                               "paraphrase": f"Generated claim {k}.", "kind": "assessment", "speaker": "author",
-                               "attribution": "author", "documentation": "none", "theater": "both",
-                               "topic": topics[k % len(topics)]})
+            claim_rows.append(
+                {
+                    "claim_id": claim_id,
+                    "source_id": source_id,
+                    "quote": sentences[k],
+                    "paraphrase": f"Generated claim {k}.",
+                    "kind": "assessment",
+                    "speaker": "author",
+                    "attribution": "author",
+                    "documentation": "none",
+                    "theater": "both",
+                    "topic": topics[k % len(topics)],
+                }
+            )
             for offset, reading_id in enumerate(("linked", "fraying")):
-                rating_rows.append({"claim_id": claim_id, "reading_id": reading_id,
-                                    "rating": ratings[(k + offset) % 3], "rationale": "generated"})
-        ledger_rows += [{"source_id": source_id, "sentence": str(k + 1), "starts": " ".join(sentences[k].split()[:3]),
-                         "reason": "title or heading", "see": "", "note": ""}
-                        for k in range(claims_per_source, claims_per_source + 10)]
+                rating_rows.append(
+                    {
+                        "claim_id": claim_id,
+                        "reading_id": reading_id,
+                        "rating": ratings[(k + offset) % 3],
+                        "rationale": "generated",
+                    }
+                )
+        ledger_rows += [
+            {
+                "source_id": source_id,
+                "sentence": str(k + 1),
+                "starts": " ".join(sentences[k].split()[:3]),
+                "reason": "title or heading",
+                "see": "",
+                "note": "",
+            }
+            for k in range(claims_per_source, claims_per_source + 10)
+        ]
     (root / "seeds" / "MANIFEST.sha256").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     (root / "references.bib").write_text("\n".join(bib), encoding="utf-8")
     (root / "data" / "forecasts.csv").write_text("claim_id,later_evidence,verdict,why\n", encoding="utf-8")
     (root / "data" / "events.csv").write_text("date,event,citation,note\n2024,Generated.,key0,\n", encoding="utf-8")
     (root / "data" / "glossary.csv").write_text("term,aliases,category,definition,orientation\n", encoding="utf-8")
-    for name, rows in (("sources.csv", source_rows), ("claims.csv", claim_rows), ("ratings.csv", rating_rows),
-                       ("ledger.csv", ledger_rows)):
+    for name, rows in (
+        ("sources.csv", source_rows),
+        ("claims.csv", claim_rows),
+        ("ratings.csv", rating_rows),
+        ("ledger.csv", ledger_rows),
+    ):
         with (root / "data" / name).open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
             writer.writeheader()
@@ -175,8 +224,9 @@ def main() -> int:
         print("measuring: code edit …", flush=True)
         code = book / CODE_CHAPTER
         text = code.read_text(encoding="utf-8")
-        code.write_text(text.replace("corpus = book.load()", "corpus = book.load()  # edited by the benchmark", 1),
-                        encoding="utf-8")
+        code.write_text(
+            text.replace("corpus = book.load()", "corpus = book.load()  # edited by the benchmark", 1), encoding="utf-8"
+        )
         code_t, code_n, _ = build(book)
         weights = page_weights(book / "_build" / "html")
         site = site_bytes(book / "_build" / "html")
@@ -185,8 +235,10 @@ def main() -> int:
         kernel = kernel_startup_seconds()
         no_exec = copy_project(scratch_path / "no-exec")
         config = no_exec / "_config.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("execute_notebooks: cache",
-                                                                     "execute_notebooks: 'off'"), encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("execute_notebooks: cache", "execute_notebooks: 'off'"),
+            encoding="utf-8",
+        )
         sphinx_only, _, _ = build(no_exec)
         floor = kernel * chapters / cores + sphinx_only
 
@@ -200,15 +252,21 @@ def main() -> int:
     print()
     print(f"Build performance ({cores} cores, {chapters} executable chapters)")
     print(f"{'build':<28}{'wall (s)':>10}{'notebooks executed':>20}  target")
-    print(f"{'clean build':<28}{clean:>10.1f}{clean_n:>20}  ≤ 1.3 × floor: {clean / floor:.2f} × "
-          f"({verdict(clean <= 1.3 * floor)})")
-    print(f"{'no-op rebuild':<28}{noop:>10.1f}{noop_n:>20}  0 notebooks, ≤ clean/5 = {clean / 5:.1f} s "
-          f"({verdict(noop_n == 0 and noop <= clean / 5)})")
+    print(
+        f"{'clean build':<28}{clean:>10.1f}{clean_n:>20}  ≤ 1.3 × floor: {clean / floor:.2f} × "
+        f"({verdict(clean <= 1.3 * floor)})"
+    )
+    print(
+        f"{'no-op rebuild':<28}{noop:>10.1f}{noop_n:>20}  0 notebooks, ≤ clean/5 = {clean / 5:.1f} s "
+        f"({verdict(noop_n == 0 and noop <= clean / 5)})"
+    )
     print(f"{'prose edit (1 chapter)':<28}{prose_t:>10.1f}{prose_n:>20}  0 notebooks ({verdict(prose_n == 0)})")
     print(f"{'code edit (1 chapter)':<28}{code_t:>10.1f}{code_n:>20}  1 notebook ({verdict(code_n == 1)})")
     print()
-    print(f"Floor: kernel start-up + imports {kernel:.2f} s × {chapters} chapters / {cores} cores "
-          f"+ Sphinx without execution {sphinx_only:.1f} s = {floor:.1f} s; clean / floor = {clean / floor:.2f}")
+    print(
+        f"Floor: kernel start-up + imports {kernel:.2f} s × {chapters} chapters / {cores} cores "
+        f"+ Sphinx without execution {sphinx_only:.1f} s = {floor:.1f} s; clean / floor = {clean / floor:.2f}"
+    )
     print()
     print(f"{'page':<34}{'HTML bytes':>12}{'widget-state bytes':>20}")
     for name, size, state in weights:
@@ -217,8 +275,7 @@ def main() -> int:
     print(f"{'whole site':<34}{site:>12,}   heaviest page {heaviest:,} B ({verdict(heaviest <= 400_000)}: ≤ 400 KB)")
     print()
     print(f"{'generated corpus':<28}{'validate (s)':>13}{'load (s)':>10}{'tables (s)':>12}")
-    for label, (validate, load, tables) in (("100 sources, 4,000 claims", small),
-                                             ("200 sources, 8,000 claims", large)):
+    for label, (validate, load, tables) in (("100 sources, 4,000 claims", small), ("200 sources, 8,000 claims", large)):
         print(f"{label:<28}{validate:>13.2f}{load:>10.2f}{tables:>12.2f}")
     growth = sum(large) / sum(small)
     print(f"doubling the corpus multiplies the time by {growth:.2f} (linear ≈ 2)")

@@ -32,8 +32,10 @@ def measure(site: Path) -> list[tuple[str, float, int]]:
     pages = sorted(p.relative_to(site).as_posix() for p in (site / "chapters").glob("*.html"))
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         for path in pages:
             context = browser.new_context()
             page = context.new_page()
@@ -43,8 +45,10 @@ def measure(site: Path) -> list[tuple[str, float, int]]:
             cdp.send("Network.emulateNetworkConditions", PROFILE)
             page.goto(f"{base}/{path}", wait_until="load", timeout=180000)
             paint = page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime")
-            size = page.evaluate("() => performance.getEntriesByType('navigation').concat("
-                                 "performance.getEntriesByType('resource')).reduce((s, r) => s + (r.encodedBodySize || 0), 0)")
+            size = page.evaluate(
+                "() => performance.getEntriesByType('navigation').concat("
+                "performance.getEntriesByType('resource')).reduce((s, r) => s + (r.encodedBodySize || 0), 0)"
+            )
             results.append((path, (paint or 0) / 1000, int(size)))
             context.close()
         browser.close()

@@ -55,8 +55,12 @@ def print_pages(site: Path, out: Path, names: list[str], browser=None) -> list[P
             page.evaluate("() => document.querySelectorAll('details').forEach(d => d.setAttribute('open', ''))")
             page.emulate_media(media="print")
             target = out / f"{name}.pdf"
-            page.pdf(path=str(target), format="A4", print_background=True,
-                     margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+            page.pdf(
+                path=str(target),
+                format="A4",
+                print_background=True,
+                margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
+            )
             written.append(target)
         page.close()
 
@@ -67,7 +71,8 @@ def print_pages(site: Path, out: Path, names: list[str], browser=None) -> list[P
             with sync_playwright() as playwright:
                 launched = playwright.chromium.launch(
                     executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                )
                 run(launched)
                 launched.close()
     finally:

@@ -13,9 +13,17 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Image
 
-from analytic_reader.analysis.frames import (claim_matrix_frame, contested_topics, favors_label, marks_legend,
-                                             rating_table, reading_balance, reading_counts, reading_label,
-                                             source_claims)
+from analytic_reader.analysis.frames import (
+    claim_matrix_frame,
+    contested_topics,
+    favors_label,
+    marks_legend,
+    rating_table,
+    reading_balance,
+    reading_counts,
+    reading_label,
+    source_claims,
+)
 from analytic_reader.authoring.chapters import chapter_info
 from analytic_reader.data.bibliography import format_reference
 from analytic_reader.data.corpus import Corpus, load_corpus
@@ -25,12 +33,42 @@ from analytic_reader.html import tables
 from analytic_reader.html import toggles as _widgets
 from analytic_reader.html.fulltext import highlighted_text_html
 
-__all__ = ["load", "learning_box", "source_card", "claims_table", "reading_toggle", "full_text",
-           "claim_matrix", "frame", "balance_chart", "balance_table", "instructor_table", "coverage_table",
-           "agreement_table", "adjudication_log", "rating_matrix", "figures", "glue_figures", "balance_toggle", "forecast_audit", "weighted_evidence", "timeline_markdown", "glossary_markdown", "full_texts_markdown",
-           # DataFrames and helpers for the exercises, re-exported so chapters import only this module:
-           "source_claims", "claim_matrix_frame", "contested_topics", "rating_table", "reading_balance",
-           "reading_counts", "reading_label", "favors_label", "marks_legend", "cohen_kappa"]
+__all__ = [
+    "load",
+    "learning_box",
+    "source_card",
+    "claims_table",
+    "reading_toggle",
+    "full_text",
+    "claim_matrix",
+    "frame",
+    "balance_chart",
+    "balance_table",
+    "instructor_table",
+    "coverage_table",
+    "agreement_table",
+    "adjudication_log",
+    "rating_matrix",
+    "figures",
+    "glue_figures",
+    "balance_toggle",
+    "forecast_audit",
+    "weighted_evidence",
+    "timeline_markdown",
+    "glossary_markdown",
+    "full_texts_markdown",
+    # DataFrames and helpers for the exercises, re-exported so chapters import only this module:
+    "source_claims",
+    "claim_matrix_frame",
+    "contested_topics",
+    "rating_table",
+    "reading_balance",
+    "reading_counts",
+    "reading_label",
+    "favors_label",
+    "marks_legend",
+    "cohen_kappa",
+]
 
 
 def load(root: Path | str | None = None) -> Corpus:
@@ -75,8 +113,7 @@ def source_card(corpus: Corpus, source_id: str) -> HTML:
     url = str(source["url"]) if pd.notna(source["url"]) and source["url"] else ""
     link = f'<a href="{escape(url)}">{escape(url)}</a>' if url else "not established"
     lean = str(source["lean"])
-    lean_text = (escape(reading_label(corpus, lean)) if lean in corpus.reading_ids
-                 else "neither reading in particular")
+    lean_text = escape(reading_label(corpus, lean)) if lean in corpus.reading_ids else "neither reading in particular"
     rows = [
         '<tr><th scope="rowgroup" colspan="2">What the text itself says</th></tr>',
         row("Title in the text", escape(str(source["title"]))),
@@ -86,8 +123,11 @@ def source_card(corpus: Corpus, source_id: str) -> HTML:
         row("Original title", text("original_title", "not established")),
         row("Outlet", text("outlet", "not established")),
         row("Authors", text("authors", "not established")),
-        row("Published", f"{escape(published_label(str(source['published']), str(source['date_precision'])))} "
-                         f"(precision: {escape(str(source['date_precision']))})"),
+        row(
+            "Published",
+            f"{escape(published_label(str(source['published']), str(source['date_precision'])))} "
+            f"(precision: {escape(str(source['date_precision']))})",
+        ),
         row("Original address", link),
         row("This copy", escape(str(source["copy"]))),
         row("How established", text("provenance", "")),
@@ -96,8 +136,10 @@ def source_card(corpus: Corpus, source_id: str) -> HTML:
         row("Argues for", lean_text),
         row("Citation", escape(format_reference(entry))),
     ]
-    return HTML(f'<table class="ar-card"><caption>Source card: {escape(str(source["title"]))}</caption>'
-                f'<tbody>{"".join(rows)}</tbody></table>')
+    return HTML(
+        f'<table class="ar-card"><caption>Source card: {escape(str(source["title"]))}</caption>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def claims_table(corpus: Corpus, source_id: str) -> HTML:
@@ -136,9 +178,11 @@ def balance_table(corpus: Corpus) -> HTML:
     """The chart's numbers as a table: its text equivalent."""
     from analytic_reader.analysis.weighing import balance_view
 
-    return frame(balance_view(corpus, "weighted"),
-                 "Weighted diagnostic evidence for each reading, source by source (the chart's data)",
-                 index_header="source")
+    return frame(
+        balance_view(corpus, "weighted"),
+        "Weighted diagnostic evidence for each reading, source by source (the chart's data)",
+        index_header="source",
+    )
 
 
 def instructor_table(corpus: Corpus) -> HTML:
@@ -156,8 +200,14 @@ def instructor_table(corpus: Corpus) -> HTML:
             return "; ".join(_link_markdown(p) for p in str(value).split("; ") if p) or "none"
         return None
 
-    return HTML(tables.html_table(table.drop(columns="page"), caption="Chapters, objectives, time and exercises",
-                                  cell=cell, css_class="ar-table ar-guide"))
+    return HTML(
+        tables.html_table(
+            table.drop(columns="page"),
+            caption="Chapters, objectives, time and exercises",
+            cell=cell,
+            css_class="ar-table ar-guide",
+        )
+    )
 
 
 def coverage_table(corpus: Corpus) -> HTML:
@@ -166,8 +216,12 @@ def coverage_table(corpus: Corpus) -> HTML:
     table = corpus.coverage.copy()
     table.insert(0, "published", corpus.sources["published"])
     table = table.reindex(corpus.sources.index)
-    return frame(table, "Coverage of the coding, source by source, oldest first "
-                        "(coverage = coded and duplicate sentences / assertive sentences)", index_header="source")
+    return frame(
+        table,
+        "Coverage of the coding, source by source, oldest first "
+        "(coverage = coded and duplicate sentences / assertive sentences)",
+        index_header="source",
+    )
 
 
 def _coding(corpus: Corpus):
@@ -200,8 +254,9 @@ def adjudication_log(corpus: Corpus) -> HTML:
 
     log = adjudication_frame(_coding(corpus)[2])
     log["reading_id"] = [reading_label(corpus, r) for r in log["reading_id"]]
-    log = log.rename(columns={"claim_id": "claim", "reading_id": "reading", "first": "first coder",
-                              "second": "second coder"})
+    log = log.rename(
+        columns={"claim_id": "claim", "reading_id": "reading", "first": "first coder", "second": "second coder"}
+    )
     return frame(log, f"Adjudication log: the {len(log)} ratings on which the coders disagreed")
 
 
@@ -217,10 +272,14 @@ def rating_matrix(corpus: Corpus, source_id: str | None = None) -> HTML:
     matrix.insert(0, "topic", claims["topic"].astype(str))
     matrix["diagnostic"] = ["yes" if d else "no" for d in claims["diagnostic"]]
     matrix["favors"] = [favors_label(corpus, f) for f in claims["favors"]]
-    table = tables.frame_html(matrix, "Claims rated against every reading (diagnostic claims are those rated "
-                                      "differently)", index_header="claim")
-    return HTML(f'<details class="ar-more"><summary>Show the ratings of all {len(matrix)} claims</summary>'
-                f"{table}</details>")
+    table = tables.frame_html(
+        matrix,
+        "Claims rated against every reading (diagnostic claims are those rated differently)",
+        index_header="claim",
+    )
+    return HTML(
+        f'<details class="ar-more"><summary>Show the ratings of all {len(matrix)} claims</summary>{table}</details>'
+    )
 
 
 def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
@@ -282,17 +341,19 @@ def forecast_audit(corpus: Corpus) -> HTML:
 
     def cell(column: str, value: object, row: pd.Series) -> str | None:
         if column == "forecast":
-            return f'{link(str(row.name))}: {escape(str(value))}'
+            return f"{link(str(row.name))}: {escape(str(value))}"
         if column == "later evidence":
             return ", ".join(link(c) for c in value) or "none in the corpus"
         return None
 
     shown = audit.assign(source=[f"{s} ({p})" for s, p in zip(audit["source_id"], audit["published"])])
     shown = shown.rename(columns={"later_evidence": "later evidence"})[
-        ["forecast", "source", "later evidence", "verdict", "why"]]
+        ["forecast", "source", "later evidence", "verdict", "why"]
+    ]
     shown.index = list(audit["claim_id"])
-    return HTML(tables.html_table(shown, caption="Forecasts checked against what later sources report, oldest first",
-                                  cell=cell))
+    return HTML(
+        tables.html_table(shown, caption="Forecasts checked against what later sources report, oldest first", cell=cell)
+    )
 
 
 def weighted_evidence(corpus: Corpus, top: int | None = None) -> HTML:
@@ -302,10 +363,17 @@ def weighted_evidence(corpus: Corpus, top: int | None = None) -> HTML:
     claims = weighted_claims(corpus)
     if top is not None:
         claims = claims.head(top)
-    shown = pd.DataFrame({"claim": claims["claim_id"], "source": claims["source_id"],
-                          "favors": [favors_label(corpus, f) for f in claims["favors"]],
-                          "weight": claims["weight"], "who": claims["speaker"],
-                          "documented by": claims["documentation"], "in our words": claims["paraphrase"]})
+    shown = pd.DataFrame(
+        {
+            "claim": claims["claim_id"],
+            "source": claims["source_id"],
+            "favors": [favors_label(corpus, f) for f in claims["favors"]],
+            "weight": claims["weight"],
+            "who": claims["speaker"],
+            "documented by": claims["documentation"],
+            "in our words": claims["paraphrase"],
+        }
+    )
     return frame(shown.reset_index(drop=True), "Diagnostic claims by evidence weight (0 to 4), heaviest first")
 
 
@@ -320,6 +388,7 @@ def timeline_markdown(corpus: Corpus) -> str:
     Markdown rather than HTML, so that the build turns its citations into links and the search
     index finds its text.
     """
+
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
@@ -357,13 +426,15 @@ def full_texts_markdown(corpus: Corpus) -> str:
     for source_id, source in corpus.sources.iterrows():
         label = published_label(str(source["published"]), str(source["date_precision"]))
         html = highlighted_text_html(corpus, str(source_id)).replace("\n", " ")
-        parts.append(f"(text-{source_id})=\n## {markdown_literal(str(source['title']))}\n\n"
-                     f"The {escape(str(source['genre']))} of {label}, discussed in {{ref}}`chapter-{source_id}`.\n\n"
-                     f"{html}\n")
+        parts.append(
+            f"(text-{source_id})=\n## {markdown_literal(str(source['title']))}\n\n"
+            f"The {escape(str(source['genre']))} of {label}, discussed in {{ref}}`chapter-{source_id}`.\n\n"
+            f"{html}\n"
+        )
     return "\n".join(parts)
 
 
-def _with_print_copy(toggle: "_widgets.widgets.VBox") -> "_widgets.widgets.VBox":
+def _with_print_copy(toggle: _widgets.widgets.VBox) -> _widgets.widgets.VBox:
     """Show, before the toggle, a copy of all its views one after another that only paper shows.
 
     ipywidgets puts only the selected view of a Stack in the page, so printing the toggle would print

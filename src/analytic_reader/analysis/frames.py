@@ -68,8 +68,9 @@ def source_claims(corpus: Corpus, source_id: str) -> pd.DataFrame:
 
 def rating_table(corpus: Corpus, claim_ids: Sequence[str] | None = None, column: str = "rating") -> pd.DataFrame:
     """Claims × readings: each claim's rating (or ``column="rationale"``) against each reading."""
-    wide = corpus.ratings.pivot_table(index="claim_id", columns="reading_id", values=column, aggfunc="first",
-                                      observed=False)
+    wide = corpus.ratings.pivot_table(
+        index="claim_id", columns="reading_id", values=column, aggfunc="first", observed=False
+    )
     wide = wide.reindex(columns=list(corpus.reading_ids))
     wide.index = wide.index.astype(str)
     return wide.reindex(index=list(claim_ids) if claim_ids is not None else corpus.claims.index)
@@ -116,11 +117,15 @@ def claim_matrix_frame(corpus: Corpus) -> pd.DataFrame:
     is not diagnostic, so the matrix reads without colour. Empty where a source says nothing on a topic.
     """
     claims = corpus.claims.sort_values("quote_start")
-    matrix = pd.DataFrame("", index=[t for t in claims["topic"].cat.categories if (claims["topic"] == t).any()],
-                          columns=list(corpus.sources.index))
+    matrix = pd.DataFrame(
+        "",
+        index=[t for t in claims["topic"].cat.categories if (claims["topic"] == t).any()],
+        columns=list(corpus.sources.index),
+    )
     for (topic, source_id), group in claims.groupby(["topic", "source_id"], observed=True):
         matrix.loc[topic, source_id] = "; ".join(
-            f"{claim_id} ({favors_mark(corpus, str(f))})" for claim_id, f in zip(group["claim_id"], group["favors"]))
+            f"{claim_id} ({favors_mark(corpus, str(f))})" for claim_id, f in zip(group["claim_id"], group["favors"])
+        )
     matrix.index.name = "topic"
     return matrix
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytic_reader.data.ratings import favoring
 from analytic_reader.data.corpus import Corpus
+from analytic_reader.data.ratings import favoring
 
 VIEWS = {
     "all": "All claims",
@@ -28,8 +28,10 @@ def evidence_weight(corpus: Corpus) -> pd.Series:
     A claim in the author's own voice counts 2 when the source is signed, 1 when it is not."""
     claims = corpus.claims
     signed = corpus.sources["authors"].fillna("").astype(str).str.strip() != ""
-    attribution = [2 if (str(a) == "author" and bool(signed.get(s, False))) else corpus.codebook.attribution_weight(str(a))
-                   for a, s in zip(claims["attribution"], claims["source_id"])]
+    attribution = [
+        2 if (str(a) == "author" and bool(signed.get(s, False))) else corpus.codebook.attribution_weight(str(a))
+        for a, s in zip(claims["attribution"], claims["source_id"])
+    ]
     documentation = [0 if str(d) == "none" else min(2, len(str(d).split("; "))) for d in claims["documentation"]]
     return pd.Series([a + d for a, d in zip(attribution, documentation)], index=claims.index, name="weight")
 
@@ -42,8 +44,9 @@ def balance_view(corpus: Corpus, view: str) -> pd.DataFrame:
     for reading_id in corpus.reading_ids:
         label = str(corpus.readings.loc[reading_id, "label"])
         if view == "all":
-            consistent = corpus.ratings[(corpus.ratings["reading_id"] == reading_id)
-                                        & (corpus.ratings["rating"] == "consistent")]["claim_id"]
+            consistent = corpus.ratings[
+                (corpus.ratings["reading_id"] == reading_id) & (corpus.ratings["rating"] == "consistent")
+            ]["claim_id"]
             values = claims[claims["claim_id"].isin(set(consistent))].groupby("source_id").size()
         elif view == "diagnostic":
             values = claims[favoring(claims, reading_id)].groupby("source_id").size()

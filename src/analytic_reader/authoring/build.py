@@ -16,9 +16,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 BUILD_FLAGS = ("--warningiserror", "--nitpick", "--keep-going")
 LOCK_NAME = ".build.lock"
@@ -59,8 +59,10 @@ def failure_summary(work_html: Path, log: str, source: Path) -> list[str]:
         cell = re.search(r"^-+\n(.*?)\n-+\n", text, re.DOTALL | re.MULTILINE)
         first_code = cell.group(1).strip().splitlines()[0] if cell else "?"
         errors = [line for line in text.splitlines() if re.match(r"^\w*(Error|Exception)\b.*:", line)]
-        lines.append(f"{chapter}.md: a code cell failed (it starts “{first_code[:70]}”): "
-                     f"{errors[-1] if errors else text.strip().splitlines()[-1]}")
+        lines.append(
+            f"{chapter}.md: a code cell failed (it starts “{first_code[:70]}”): "
+            f"{errors[-1] if errors else text.strip().splitlines()[-1]}"
+        )
     for line in ANSI.sub("", log).splitlines():
         if ("WARNING" not in line and "ERROR" not in line) or "IPKernelApp" in line or "ZMQStream" in line:
             continue

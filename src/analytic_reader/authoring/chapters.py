@@ -107,9 +107,16 @@ def instructor_frame(paths: ProjectPaths, exclude: tuple[str, ...] = ("instructo
         if name in exclude:
             continue
         info = chapter_info(paths, name)
-        rows.append({"chapter": info.title, "objectives": "; ".join(info.objectives), "minutes": info.minutes,
-                     "prerequisites": "; ".join(info.prerequisites), "exercises": info.exercises,
-                     "page": f"{name}.html"})
+        rows.append(
+            {
+                "chapter": info.title,
+                "objectives": "; ".join(info.objectives),
+                "minutes": info.minutes,
+                "prerequisites": "; ".join(info.prerequisites),
+                "exercises": info.exercises,
+                "page": f"{name}.html",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -124,7 +131,9 @@ def insert_in_toc(text: str, source_id: str, order: list[str]) -> str:
     """
     lines = text.splitlines(keepends=True)
     try:
-        start = next(n for n, line in enumerate(lines) if re.search(rf"caption:\s*[\"']?{re.escape(SOURCES_PART)}", line))
+        start = next(
+            n for n, line in enumerate(lines) if re.search(rf"caption:\s*[\"']?{re.escape(SOURCES_PART)}", line)
+        )
     except StopIteration:
         raise KeyError(f"_toc.yml has no part captioned {SOURCES_PART!r}") from None
     entry = re.compile(r"^(\s*)- file:\s*chapters/([\w-]+)\s*$")
@@ -168,12 +177,16 @@ def scaffold_source_chapter(paths: ProjectPaths, source_id: str) -> Path:
     template = (paths.root / "templates" / "source-chapter.md").read_text(encoding="utf-8")
     title = str(source["title"])
     objective = f"Summarize the argument of “{title}” in your own words"
-    filled = (template.replace("{{SOURCE_ID}}", source_id).replace("{{BIBKEY}}", str(source["bibkey"]))
-              .replace("{{OBJECTIVE_SUMMARY}}", json.dumps(objective, ensure_ascii=False))  # valid YAML
-              .replace("{{SHORT_TITLE}}", markdown_literal(title)))
+    filled = (
+        template.replace("{{SOURCE_ID}}", source_id)
+        .replace("{{BIBKEY}}", str(source["bibkey"]))
+        .replace("{{OBJECTIVE_SUMMARY}}", json.dumps(objective, ensure_ascii=False))  # valid YAML
+        .replace("{{SHORT_TITLE}}", markdown_literal(title))
+    )
     target.write_text(filled, encoding="utf-8")
 
     toc_path = paths.root / "_toc.yml"
-    toc_path.write_text(insert_in_toc(toc_path.read_text(encoding="utf-8"), source_id, list(corpus.sources.index)),
-                        encoding="utf-8")
+    toc_path.write_text(
+        insert_in_toc(toc_path.read_text(encoding="utf-8"), source_id, list(corpus.sources.index)), encoding="utf-8"
+    )
     return target

@@ -43,8 +43,9 @@ def _drop_from_toc(node: object, drop: tuple[str, ...]) -> object:
     if isinstance(node, dict):
         return {k: _drop_from_toc(v, drop) for k, v in node.items()}
     if isinstance(node, list):
-        kept = [_drop_from_toc(item, drop) for item in node
-                if not (isinstance(item, dict) and item.get("file") in drop)]
+        kept = [
+            _drop_from_toc(item, drop) for item in node if not (isinstance(item, dict) and item.get("file") in drop)
+        ]
         return [item for item in kept if not (isinstance(item, dict) and item.get("chapters") == [])]
     return node
 

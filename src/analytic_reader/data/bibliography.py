@@ -54,8 +54,15 @@ def pybtex_problems(text: str, file: str) -> list[Problem]:
     except Exception as err:  # pybtex raises several unrelated types; report, never crash
         line = getattr(err, "lineno", None)
         message = str(err).split(": ", 1)[-1] if "syntax error" in str(err) else str(err)
-        return [Problem(file, line, "", f"the book's BibTeX reader (pybtex) refuses it: {message}; "
-                                        "check the commas between fields and the braces")]
+        return [
+            Problem(
+                file,
+                line,
+                "",
+                f"the book's BibTeX reader (pybtex) refuses it: {message}; "
+                "check the commas between fields and the braces",
+            )
+        ]
     finally:
         pybtex.errors.set_strict_mode(previous)
     return []
@@ -78,7 +85,9 @@ def parse_bibliography(text: str, file: str = "references.bib") -> Bibliography:
         else:
             first = (block.raw or "").strip().splitlines()[:1]
             bibliography.problems.append(
-                Problem(file, line, "", f"entry cannot be parsed (check braces and commas): {first[0] if first else ''!s}")
+                Problem(
+                    file, line, "", f"entry cannot be parsed (check braces and commas): {first[0] if first else ''!s}"
+                )
             )
     for entry in library.entries:
         fields = {name.lower(): latex_to_text(str(item.value)) for name, item in entry.fields_dict.items()}
@@ -111,6 +120,10 @@ def read_bibliography(paths: ProjectPaths) -> Bibliography:
 
 def format_reference(fields: dict[str, str]) -> str:
     """A short plain-text reference: authors, title, where, year."""
-    parts = [fields.get("author", "").replace(" and ", "; "), f"“{fields.get('title', '')}”",
-             fields.get("howpublished") or fields.get("journal", ""), fields.get("year", "")]
+    parts = [
+        fields.get("author", "").replace(" and ", "; "),
+        f"“{fields.get('title', '')}”",
+        fields.get("howpublished") or fields.get("journal", ""),
+        fields.get("year", ""),
+    ]
     return ". ".join(part.rstrip(". ") for part in parts if part) + "."

@@ -34,7 +34,9 @@ def claim_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
         return codebook.values(name) if codebook else ()
 
     return (
-        Column("claim_id", pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*-\d{2,}", pattern_help="<source_id>-NN, e.g. growing-ties-03"),
+        Column(
+            "claim_id", pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*-\d{2,}", pattern_help="<source_id>-NN, e.g. growing-ties-03"
+        ),
         Column("source_id"),
         Column("quote"),
         Column("paraphrase"),
@@ -114,11 +116,11 @@ def closest_passage(seed: str, quote: str, width: int = 0) -> str:
     length = width or len(needle)
 
     def likeness(start: int) -> float:
-        return difflib.SequenceMatcher(None, haystack[start:start + length], needle, autojunk=False).ratio()
+        return difflib.SequenceMatcher(None, haystack[start : start + length], needle, autojunk=False).ratio()
 
     candidates = range(max(0, anchor - 12), min(len(haystack), anchor + 13))
     best = max(candidates, key=lambda start: (likeness(start), -abs(start - anchor)))
-    return haystack[best:best + length].strip()
+    return haystack[best : best + length].strip()
 
 
 def copied_run(paraphrase: str, seed: str, limit: int = COPIED_WORDS_LIMIT) -> str | None:
@@ -129,7 +131,7 @@ def copied_run(paraphrase: str, seed: str, limit: int = COPIED_WORDS_LIMIT) -> s
     words = re.findall(r"\w+", paraphrase.lower())
     seed_words = " ".join(re.findall(r"\w+", seed.lower()))
     for index in range(len(words) - limit + 1):
-        run = " ".join(words[index:index + limit])
+        run = " ".join(words[index : index + limit])
         if f" {run} " in f" {seed_words} ":
             return run
     return None
@@ -143,24 +145,42 @@ def read_claims(paths: ProjectPaths, codebook: Codebook) -> Table:
         claim_id, source_id = record["claim_id"].strip(), record["source_id"].strip()
         if claim_id and source_id and re.fullmatch(r".+-\d{2,}", claim_id) and not claim_id.startswith(f"{source_id}-"):
             table.problems.append(
-                Problem(table.file, record.line, "claim_id",
-                        f"{claim_id!r} should start with its source_id, e.g. {source_id}-01")
+                Problem(
+                    table.file,
+                    record.line,
+                    "claim_id",
+                    f"{claim_id!r} should start with its source_id, e.g. {source_id}-01",
+                )
             )
         for name in ("paraphrase", "speaker"):
             if "\n" in record[name] or "\r" in record[name]:
-                table.problems.append(Problem(table.file, record.line, name, "contains a line break; keep it to one line"))
+                table.problems.append(
+                    Problem(table.file, record.line, name, "contains a line break; keep it to one line")
+                )
         problem = documentation_problem(record["documentation"].strip(), codebook.values("documentation"))
         if problem:
             table.problems.append(Problem(table.file, record.line, "documentation", problem))
         speaker, attribution = record["speaker"].strip(), record["attribution"].strip()
         if speaker and attribution and (speaker == "author") != (attribution == "author"):
-            table.problems.append(Problem(table.file, record.line, "attribution",
-                                          f"{attribution!r} with speaker {speaker!r}: the speaker is 'author' "
-                                          "exactly when the attribution is 'author'"))
+            table.problems.append(
+                Problem(
+                    table.file,
+                    record.line,
+                    "attribution",
+                    f"{attribution!r} with speaker {speaker!r}: the speaker is 'author' "
+                    "exactly when the attribution is 'author'",
+                )
+            )
         if re.search(r"\b[a-z0-9-]+\.(?:org|com|gov|net|edu|int)\b", speaker):
-            table.problems.append(Problem(table.file, record.line, "speaker",
-                                          f"{speaker!r} is a web domain; a domain in brackets says where a link "
-                                          "pointed, not who said something (codebook, section 2)"))
+            table.problems.append(
+                Problem(
+                    table.file,
+                    record.line,
+                    "speaker",
+                    f"{speaker!r} is a web domain; a domain in brackets says where a link "
+                    "pointed, not who said something (codebook, section 2)",
+                )
+            )
     return table
 
 
@@ -171,8 +191,10 @@ def documentation_problem(value: str, allowed: tuple[str, ...]) -> str | None:
     parts = value.split("; ")
     unknown = [part for part in parts if part not in allowed]
     if unknown:
-        return (f"{unknown[0]!r} is not an allowed value; use one or more of "
-                f"{', '.join(repr(v) for v in allowed)}, joined by '; '")
+        return (
+            f"{unknown[0]!r} is not an allowed value; use one or more of "
+            f"{', '.join(repr(v) for v in allowed)}, joined by '; '"
+        )
     if "none" in parts and len(parts) > 1:
         return "'none' stands alone"
     if parts != sorted(parts, key=allowed.index) or len(set(parts)) != len(parts):
@@ -207,8 +229,9 @@ def speaker_is_named_near(seed: str, span: Span, speaker: str) -> bool:
     return bool(tokens & window) or (len(initials) >= 2 and initials.lower() in window)
 
 
-def check_claims_against_seeds(table: Table, seeds: dict[str, tuple[str, str]],
-                               known_sources: set[str] | None = None) -> list[Problem]:
+def check_claims_against_seeds(
+    table: Table, seeds: dict[str, tuple[str, str]], known_sources: set[str] | None = None
+) -> list[Problem]:
     """Each claim names a known source, its quote stands verbatim in that source's seed without crossing
     a scraping break, and its speaker is named near the quote.
 
@@ -223,8 +246,14 @@ def check_claims_against_seeds(table: Table, seeds: dict[str, tuple[str, str]],
             continue
         if source_id not in known:
             listed = ", ".join(sorted(known)) or "none"
-            problems.append(Problem(table.file, record.line, "source_id",
-                                    f"{source_id!r} is not in data/sources.csv; known sources: {listed}"))
+            problems.append(
+                Problem(
+                    table.file,
+                    record.line,
+                    "source_id",
+                    f"{source_id!r} is not in data/sources.csv; known sources: {listed}",
+                )
+            )
             continue
         if source_id not in seeds:
             continue
@@ -233,25 +262,48 @@ def check_claims_against_seeds(table: Table, seeds: dict[str, tuple[str, str]],
         span = locate_quote(seed, quote) if quote.strip() else None
         if quote.strip() and span is None:
             passage = closest_passage(seed, quote)
-            problems.append(Problem(table.file, record.line, "quote",
-                                    f"not found verbatim in {seed_file}; closest passage: \"{passage}\""))
+            problems.append(
+                Problem(
+                    table.file, record.line, "quote", f'not found verbatim in {seed_file}; closest passage: "{passage}"'
+                )
+            )
         if span is not None:
             crossed = [b for b in scraping_breaks(seed) if span.start < b < span.end]
             if crossed:
-                problems.append(Problem(table.file, record.line, "quote",
-                                        f"crosses a scraping break at {seed[crossed[0]:seed.index(')', crossed[0]) + 1]!r}; "
-                                        "the words on either side need not belong together, so quote one side only"))
+                problems.append(
+                    Problem(
+                        table.file,
+                        record.line,
+                        "quote",
+                        f"crosses a scraping break at {seed[crossed[0] : seed.index(')', crossed[0]) + 1]!r}; "
+                        "the words on either side need not belong together, so quote one side only",
+                    )
+                )
             speaker = record["speaker"].strip()
-            if (speaker and record["attribution"].strip() not in UNNAMED_ATTRIBUTIONS
-                    and not speaker_is_named_near(seed, span, speaker)):
-                problems.append(Problem(table.file, record.line, "speaker",
-                                        f"{speaker!r} is not named in the quote's sentence or the one before it "
-                                        f"(on the same side of any scraping break) in {seed_file}"))
+            if (
+                speaker
+                and record["attribution"].strip() not in UNNAMED_ATTRIBUTIONS
+                and not speaker_is_named_near(seed, span, speaker)
+            ):
+                problems.append(
+                    Problem(
+                        table.file,
+                        record.line,
+                        "speaker",
+                        f"{speaker!r} is not named in the quote's sentence or the one before it "
+                        f"(on the same side of any scraping break) in {seed_file}",
+                    )
+                )
         run = copied_run(record["paraphrase"], seed)
         if run:
-            problems.append(Problem(table.file, record.line, "paraphrase",
-                                    f"copies {COPIED_WORDS_LIMIT} or more words from {seed_file} (\"{run}\"); "
-                                    "write it in our own words"))
+            problems.append(
+                Problem(
+                    table.file,
+                    record.line,
+                    "paraphrase",
+                    f'copies {COPIED_WORDS_LIMIT} or more words from {seed_file} ("{run}"); write it in our own words',
+                )
+            )
     return problems
 
 

@@ -15,8 +15,16 @@ from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 
 #: The vocabularies the data files use, and the codebook table each comes from.
-REQUIRED_VOCABULARIES = ("kind", "theater", "topic", "attribution", "documentation", "rating", "ledger reason",
-                         "verdict")
+REQUIRED_VOCABULARIES = (
+    "kind",
+    "theater",
+    "topic",
+    "attribution",
+    "documentation",
+    "rating",
+    "ledger reason",
+    "verdict",
+)
 
 _MARKER = re.compile(r"<!--\s*vocabulary:\s*(.+?)\s*-->")
 _MINIMUM = re.compile(r"<!--\s*minimum claims per source:\s*(\d+)\s*-->")
@@ -95,8 +103,11 @@ def parse_codebook(text: str, file: str = "data/codebook.md") -> tuple[Codebook,
         for offset, row in enumerate(rows):
             value = re.fullmatch(r"`([^`]+)`", row[0]) if row else None
             if not value:
-                problems.append(Problem(file, number + 3 + offset, name,
-                                        "first cell of a vocabulary row must be a value in backticks"))
+                problems.append(
+                    Problem(
+                        file, number + 3 + offset, name, "first cell of a vocabulary row must be a value in backticks"
+                    )
+                )
                 continue
             values.append(value.group(1))
             properties[value.group(1)] = dict(zip(header, row))
@@ -105,8 +116,9 @@ def parse_codebook(text: str, file: str = "data/codebook.md") -> tuple[Codebook,
         vocabularies[name] = Vocabulary(name, tuple(values), properties)
     for name in REQUIRED_VOCABULARIES:
         if name not in vocabularies:
-            problems.append(Problem(file, None, name,
-                                    f"missing vocabulary table; add '<!-- vocabulary: {name} -->' and a table"))
+            problems.append(
+                Problem(file, None, name, f"missing vocabulary table; add '<!-- vocabulary: {name} -->' and a table")
+            )
     minimum = _MINIMUM.search(text)
     return Codebook(vocabularies, int(minimum.group(1)) if minimum else DEFAULT_MINIMUM_CLAIMS), problems
 

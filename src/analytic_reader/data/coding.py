@@ -22,8 +22,14 @@ ADJUDICATION_FILE = "adjudication.csv"
 
 def adjudication_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
     allowed = codebook.values("rating") if codebook else ()
-    return (Column("claim_id"), Column("reading_id"), Column("first", allowed=allowed),
-            Column("second", allowed=allowed), Column("decision", allowed=allowed), Column("reason"))
+    return (
+        Column("claim_id"),
+        Column("reading_id"),
+        Column("first", allowed=allowed),
+        Column("second", allowed=allowed),
+        Column("decision", allowed=allowed),
+        Column("reason"),
+    )
 
 
 def _key(record) -> tuple[str, str]:
@@ -37,7 +43,9 @@ def read_coding(paths: ProjectPaths, codebook: Codebook) -> tuple[Table, Table, 
         return None
     first = read_ratings(folder / "first.csv", paths.relative(folder / "first.csv"), codebook)
     second = read_ratings(folder / "second.csv", paths.relative(folder / "second.csv"), codebook)
-    log = read_table(folder / ADJUDICATION_FILE, paths.relative(folder / ADJUDICATION_FILE), adjudication_columns(codebook))
+    log = read_table(
+        folder / ADJUDICATION_FILE, paths.relative(folder / ADJUDICATION_FILE), adjudication_columns(codebook)
+    )
     return first, second, log
 
 
@@ -47,36 +55,68 @@ def check_coding(first: Table, second: Table, log: Table, decided: Table) -> lis
     problems = [*first.problems, *second.problems, *log.problems]
     if problems:
         return problems
-    ratings = {name: {_key(r): r["rating"].strip() for r in table.records}
-               for name, table in (("first", first), ("second", second), ("decided", decided))}
+    ratings = {
+        name: {_key(r): r["rating"].strip() for r in table.records}
+        for name, table in (("first", first), ("second", second), ("decided", decided))
+    }
     for name, table in (("first", first), ("second", second)):
         missing = sorted(set(ratings["decided"]) - set(ratings[name]))
         if missing:
-            problems.append(Problem(table.file, None, "claim_id",
-                                    f"{len(missing)} rated pair(s) of data/ratings.csv are not in this coding, "
-                                    f"e.g. {missing[0][0]} against {missing[0][1]!r}"))
+            problems.append(
+                Problem(
+                    table.file,
+                    None,
+                    "claim_id",
+                    f"{len(missing)} rated pair(s) of data/ratings.csv are not in this coding, "
+                    f"e.g. {missing[0][0]} against {missing[0][1]!r}",
+                )
+            )
     logged = {}
     for record in log.records:
         key = _key(record)
         logged[key] = record
         for name in ("first", "second"):
             if key in ratings[name] and record[name].strip() != ratings[name][key]:
-                problems.append(Problem(log.file, record.line, name,
-                                        f"says {record[name].strip()!r} but the {name} coding has {ratings[name][key]!r}"))
+                problems.append(
+                    Problem(
+                        log.file,
+                        record.line,
+                        name,
+                        f"says {record[name].strip()!r} but the {name} coding has {ratings[name][key]!r}",
+                    )
+                )
         if key in ratings["decided"] and record["decision"].strip() != ratings["decided"][key]:
-            problems.append(Problem(log.file, record.line, "decision",
-                                    f"{record['decision'].strip()!r} differs from {ratings['decided'][key]!r} in "
-                                    f"{decided.file}; the decided rating must be the adjudicated one"))
+            problems.append(
+                Problem(
+                    log.file,
+                    record.line,
+                    "decision",
+                    f"{record['decision'].strip()!r} differs from {ratings['decided'][key]!r} in "
+                    f"{decided.file}; the decided rating must be the adjudicated one",
+                )
+            )
     for key, value in ratings["first"].items():
         other = ratings["second"].get(key)
         if other is not None and other != value and key not in logged:
-            problems.append(Problem(log.file, None, "claim_id",
-                                    f"the coders disagree on {key[0]} against {key[1]!r} ({value} / {other}); "
-                                    "adjudicate it and log the decision"))
+            problems.append(
+                Problem(
+                    log.file,
+                    None,
+                    "claim_id",
+                    f"the coders disagree on {key[0]} against {key[1]!r} ({value} / {other}); "
+                    "adjudicate it and log the decision",
+                )
+            )
         if other is not None and other == value and ratings["decided"].get(key, value) != value:
-            problems.append(Problem(decided.file, None, "rating",
-                                    f"{key[0]} against {key[1]!r}: both coders said {value!r} but the decided "
-                                    "rating differs; log the reason in the adjudication file"))
+            problems.append(
+                Problem(
+                    decided.file,
+                    None,
+                    "rating",
+                    f"{key[0]} against {key[1]!r}: both coders said {value!r} but the decided "
+                    "rating differs; log the reason in the adjudication file",
+                )
+            )
     return problems
 
 
@@ -90,12 +130,17 @@ def agreement_frame(first: Table, second: Table, decided: Table, reading_ids: tu
         a, b, c = ([m[k] for k in keys] for m in maps)
         if not keys:
             continue
-        rows.append({"reading": reading_id, "claims rated": len(keys),
-                     "agreement": sum(x == y for x, y in zip(a, b)) / len(keys),
-                     "kappa before adjudication": cohen_kappa(a, b),
-                     "disagreements": sum(x != y for x, y in zip(a, b)),
-                     "kappa first vs decided": cohen_kappa(a, c),
-                     "kappa second vs decided": cohen_kappa(b, c)})
+        rows.append(
+            {
+                "reading": reading_id,
+                "claims rated": len(keys),
+                "agreement": sum(x == y for x, y in zip(a, b)) / len(keys),
+                "kappa before adjudication": cohen_kappa(a, b),
+                "disagreements": sum(x != y for x, y in zip(a, b)),
+                "kappa first vs decided": cohen_kappa(a, c),
+                "kappa second vs decided": cohen_kappa(b, c),
+            }
+        )
     return pd.DataFrame(rows).set_index("reading")
 
 

@@ -12,19 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytic_reader.data.coding import check_coding, read_coding
 from analytic_reader.data.bibliography import Bibliography, read_bibliography
 from analytic_reader.data.claims import check_claims_against_seeds, claims_frame, locate_quote, read_claims
 from analytic_reader.data.codebook import Codebook, read_codebook
-from analytic_reader.data.sources import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
+from analytic_reader.data.coding import check_coding, read_coding
+from analytic_reader.data.events import check_events, events_frame, read_events
 from analytic_reader.data.forecasts import check_forecasts, forecasts_frame, read_forecasts
 from analytic_reader.data.glossary import glossary_frame, read_glossary
-from analytic_reader.data.events import check_events, events_frame, read_events
 from analytic_reader.data.ledger import check_ledger, coverage, read_ledger
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import DataError, Problem
 from analytic_reader.data.ratings import check_ratings, ratings_frame, read_ratings, verdicts
 from analytic_reader.data.readings import read_readings, readings_frame
+from analytic_reader.data.sources import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,14 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     for record in sources.records:
         lean = record["lean"].strip()
         if lean and reading_ids and lean not in (*reading_ids, MIXED_LEAN):
-            problems.append(Problem(sources.file, record.line, "lean",
-                                    f"{lean!r} is not a reading; use one of "
-                                    f"{', '.join(repr(v) for v in (*reading_ids, MIXED_LEAN))}"))
+            problems.append(
+                Problem(
+                    sources.file,
+                    record.line,
+                    "lean",
+                    f"{lean!r} is not a reading; use one of {', '.join(repr(v) for v in (*reading_ids, MIXED_LEAN))}",
+                )
+            )
     problems += check_seeds(paths, sources)
     bibliography: Bibliography = read_bibliography(paths)
     problems += bibliography.problems
@@ -75,8 +80,9 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         for record in sources.records:
             key = record["bibkey"].strip()
             if key and key not in bibliography.entries:
-                problems.append(Problem(sources.file, record.line, "bibkey",
-                                        f"{key!r} is not an entry of {bibliography.file}"))
+                problems.append(
+                    Problem(sources.file, record.line, "bibkey", f"{key!r} is not an entry of {bibliography.file}")
+                )
     seeds: dict[str, tuple[str, str]] = {}
     for record in sources.records:
         seed_file = record["seed_file"].strip()
@@ -92,9 +98,15 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     for record in sources.records:
         count = per_source.get(record["source_id"].strip(), 0)
         if record["source_id"].strip() and count < codebook.minimum_claims:
-            problems.append(Problem(sources.file, record.line, "source_id",
-                                    f"{record['source_id'].strip()} has {count} claim(s) in {claims.file}; "
-                                    f"the codebook asks for at least {codebook.minimum_claims} per source"))
+            problems.append(
+                Problem(
+                    sources.file,
+                    record.line,
+                    "source_id",
+                    f"{record['source_id'].strip()} has {count} claim(s) in {claims.file}; "
+                    f"the codebook asks for at least {codebook.minimum_claims} per source",
+                )
+            )
     ratings = read_ratings(paths.ratings_csv, paths.relative(paths.ratings_csv), codebook)
     problems += ratings.problems
     if reading_ids:
@@ -114,8 +126,9 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     if not ledger.problems:
         claim_sources = {r["claim_id"].strip(): r["source_id"].strip() for r in claims.records}
         # A source with a quote not found is already reported; its coverage waits until the quote is fixed.
-        problems += check_ledger(ledger, seeds, spans, claim_sources, codebook,
-                                 skip=unlocated | (known_sources - set(seeds)))
+        problems += check_ledger(
+            ledger, seeds, spans, claim_sources, codebook, skip=unlocated | (known_sources - set(seeds))
+        )
     forecasts = read_forecasts(paths, codebook)
     problems += forecasts.problems
     if not forecasts.problems:
@@ -166,8 +179,9 @@ def check_chapters(paths: ProjectPaths) -> list[Problem]:
     for name in names:
         path = paths.root / "chapters" / f"{name}.md"
         if not path.exists():
-            problems.append(Problem("_toc.yml", None, "file", f"chapters/{name} is listed but chapters/{name}.md "
-                                                              "does not exist"))
+            problems.append(
+                Problem("_toc.yml", None, "file", f"chapters/{name} is listed but chapters/{name}.md does not exist")
+            )
             continue
         text = path.read_text(encoding="utf-8")
         try:
@@ -176,8 +190,9 @@ def check_chapters(paths: ProjectPaths) -> list[Problem]:
             problems.append(Problem(f"chapters/{name}.md", 1, "front matter", f"is not valid YAML ({err})"))
             continue
         if learning is not None:
-            problems += [Problem(f"chapters/{name}.md", 1, "front matter", message)
-                         for message in learning_problems(learning)]
+            problems += [
+                Problem(f"chapters/{name}.md", 1, "front matter", message) for message in learning_problems(learning)
+            ]
     return problems
 
 

@@ -37,17 +37,36 @@ def check_events(events: Table, claim_ids: set[str], bibkeys: set[str]) -> list[
     for record in events.records:
         for citation in citations(record["citation"]):
             if citation not in claim_ids and citation not in bibkeys:
-                problems.append(Problem(events.file, record.line, "citation",
-                                        f"{citation!r} is neither a claim id nor a key of references.bib"))
+                problems.append(
+                    Problem(
+                        events.file,
+                        record.line,
+                        "citation",
+                        f"{citation!r} is neither a claim id nor a key of references.bib",
+                    )
+                )
         date = record["date"].strip()
         if date and previous and date < previous[: len(date)]:
-            problems.append(Problem(events.file, record.line, "date",
-                                    f"{date} comes before the previous event ({previous}); keep events in date order"))
+            problems.append(
+                Problem(
+                    events.file,
+                    record.line,
+                    "date",
+                    f"{date} comes before the previous event ({previous}); keep events in date order",
+                )
+            )
         previous = date or previous
     return problems
 
 
 def events_frame(events: Table) -> pd.DataFrame:
-    rows = [{"date": r["date"].strip(), "event": r["event"].strip(), "citation": citations(r["citation"]),
-             "note": r["note"].strip()} for r in events.records]
+    rows = [
+        {
+            "date": r["date"].strip(),
+            "event": r["event"].strip(),
+            "citation": citations(r["citation"]),
+            "note": r["note"].strip(),
+        }
+        for r in events.records
+    ]
     return pd.DataFrame(rows, columns=["date", "event", "citation", "note"])

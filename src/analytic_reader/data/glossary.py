@@ -32,13 +32,15 @@ def read_glossary(paths: ProjectPaths) -> Table:
     seen: dict[str, int] = {}
     for record in table.records:
         if record["category"].strip() == "think tank" and not record["orientation"].strip():
-            table.problems.append(Problem(table.file, record.line, "orientation",
-                                          "a think tank needs a neutral line on its orientation"))
+            table.problems.append(
+                Problem(table.file, record.line, "orientation", "a think tank needs a neutral line on its orientation")
+            )
         for form in forms(record):
             key = form.lower()
             if key in seen and seen[key] != record.line:
-                table.problems.append(Problem(table.file, record.line, "aliases",
-                                              f"{form!r} also names the entry on line {seen[key]}"))
+                table.problems.append(
+                    Problem(table.file, record.line, "aliases", f"{form!r} also names the entry on line {seen[key]}")
+                )
             seen.setdefault(key, record.line)
     return table
 
@@ -54,8 +56,15 @@ def anchor(term: str) -> str:
 
 
 def glossary_frame(glossary: Table) -> pd.DataFrame:
-    rows = [{"term": r["term"].strip(), "aliases": [a.strip() for a in r["aliases"].split(";") if a.strip()],
-             "category": r["category"].strip(), "definition": r["definition"].strip(),
-             "orientation": r["orientation"].strip()} for r in glossary.records]
+    rows = [
+        {
+            "term": r["term"].strip(),
+            "aliases": [a.strip() for a in r["aliases"].split(";") if a.strip()],
+            "category": r["category"].strip(),
+            "definition": r["definition"].strip(),
+            "orientation": r["orientation"].strip(),
+        }
+        for r in glossary.records
+    ]
     frame = pd.DataFrame(rows, columns=["term", "aliases", "category", "definition", "orientation"])
     return frame.sort_values("term", key=lambda s: s.str.lower()).reset_index(drop=True)

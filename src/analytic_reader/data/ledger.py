@@ -41,9 +41,14 @@ def is_coded(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
     return covering_fraction(sentence, spans) >= CODED_SHARE
 
 
-def check_ledger(ledger: Table, seeds: Mapping[str, tuple[str, str]], spans: Mapping[str, list[tuple[int, int]]],
-                 claim_sources: Mapping[str, str], codebook: Codebook,
-                 skip: frozenset[str] | set[str] = frozenset()) -> list[Problem]:
+def check_ledger(
+    ledger: Table,
+    seeds: Mapping[str, tuple[str, str]],
+    spans: Mapping[str, list[tuple[int, int]]],
+    claim_sources: Mapping[str, str],
+    codebook: Codebook,
+    skip: frozenset[str] | set[str] = frozenset(),
+) -> list[Problem]:
     """Every sentence is coded or in the ledger (not both), ledger rows match their sentences, and
     every source reaches the coverage target.
 
@@ -59,8 +64,9 @@ def check_ledger(ledger: Table, seeds: Mapping[str, tuple[str, str]], spans: Map
             continue
         if source_id not in seeds:
             if source_id:
-                problems.append(Problem(ledger.file, record.line, "source_id",
-                                        f"{source_id!r} is not in data/sources.csv"))
+                problems.append(
+                    Problem(ledger.file, record.line, "source_id", f"{source_id!r} is not in data/sources.csv")
+                )
             continue
         if not number.isdigit():
             continue  # reported by the column pattern
@@ -68,51 +74,97 @@ def check_ledger(ledger: Table, seeds: Mapping[str, tuple[str, str]], spans: Map
         sentences = split_sentences(text)
         index = int(number)
         if not 1 <= index <= len(sentences):
-            problems.append(Problem(ledger.file, record.line, "sentence",
-                                    f"{source_id} has sentences 1 to {len(sentences)}, not {index}"))
+            problems.append(
+                Problem(
+                    ledger.file,
+                    record.line,
+                    "sentence",
+                    f"{source_id} has sentences 1 to {len(sentences)}, not {index}",
+                )
+            )
             continue
         sentence = sentences[index - 1]
         starts = record["starts"].strip()
         if starts and not sentence.text.startswith(starts):
-            problems.append(Problem(ledger.file, record.line, "starts",
-                                    f"sentence {index} of {seed_file} starts “{sentence.text[:60]}”, not “{starts[:60]}”"))
+            problems.append(
+                Problem(
+                    ledger.file,
+                    record.line,
+                    "starts",
+                    f"sentence {index} of {seed_file} starts “{sentence.text[:60]}”, not “{starts[:60]}”",
+                )
+            )
         if (source_id, index) in listed:
-            problems.append(Problem(ledger.file, record.line, "sentence",
-                                    f"{source_id} sentence {index} is listed twice (first on line {listed[source_id, index]})"))
+            problems.append(
+                Problem(
+                    ledger.file,
+                    record.line,
+                    "sentence",
+                    f"{source_id} sentence {index} is listed twice (first on line {listed[source_id, index]})",
+                )
+            )
         listed.setdefault((source_id, index), record.line)
         reason, see = record["reason"].strip(), record["see"].strip()
         if reason == "duplicate" and claim_sources.get(see) != source_id:
-            problems.append(Problem(ledger.file, record.line, "see",
-                                    f"a duplicate must name the claim of {source_id} it repeats; {see!r} is not one"))
+            problems.append(
+                Problem(
+                    ledger.file,
+                    record.line,
+                    "see",
+                    f"a duplicate must name the claim of {source_id} it repeats; {see!r} is not one",
+                )
+            )
         if reason == "background" and not record["note"].strip():
             problems.append(Problem(ledger.file, record.line, "note", "say why a background sentence is left out"))
         if is_coded(sentence, spans.get(source_id, [])):
-            problems.append(Problem(ledger.file, record.line, "sentence",
-                                    f"{source_id} sentence {index} is coded (a claim quotes it); remove it from the ledger"))
+            problems.append(
+                Problem(
+                    ledger.file,
+                    record.line,
+                    "sentence",
+                    f"{source_id} sentence {index} is coded (a claim quotes it); remove it from the ledger",
+                )
+            )
     for source_id, (seed_file, text) in seeds.items():
         if source_id in skip:
             continue
         for sentence in split_sentences(text):
             if (source_id, sentence.number) not in listed and not is_coded(sentence, spans.get(source_id, [])):
-                problems.append(Problem(seed_file, text[:sentence.start].count("\n") + 1, f"sentence {sentence.number}",
-                                        f"neither coded nor in {ledger.file}: “{sentence.text[:70]}”; quote it in a "
-                                        "claim or list it in the ledger with a reason"))
+                problems.append(
+                    Problem(
+                        seed_file,
+                        text[: sentence.start].count("\n") + 1,
+                        f"sentence {sentence.number}",
+                        f"neither coded nor in {ledger.file}: “{sentence.text[:70]}”; quote it in a "
+                        "claim or list it in the ledger with a reason",
+                    )
+                )
     if not problems:
         table = coverage({s: v for s, v in seeds.items() if s not in skip}, spans, ledger, codebook)
         for source_id, row in table.iterrows():
             if row["assertive"] and row["coverage"] < COVERAGE_TARGET:
-                problems.append(Problem(ledger.file, None, "reason",
-                                        f"{source_id}: {row['coverage']:.0%} of its assertive sentences are coded, "
-                                        f"below the {COVERAGE_TARGET:.0%} target; code more of its background sentences"))
+                problems.append(
+                    Problem(
+                        ledger.file,
+                        None,
+                        "reason",
+                        f"{source_id}: {row['coverage']:.0%} of its assertive sentences are coded, "
+                        f"below the {COVERAGE_TARGET:.0%} target; code more of its background sentences",
+                    )
+                )
     return problems
 
 
-def coverage(seeds: Mapping[str, tuple[str, str]], spans: Mapping[str, list[tuple[int, int]]], ledger: Table,
-             codebook: Codebook) -> pd.DataFrame:
+def coverage(
+    seeds: Mapping[str, tuple[str, str]], spans: Mapping[str, list[tuple[int, int]]], ledger: Table, codebook: Codebook
+) -> pd.DataFrame:
     """Per source: sentences, those that assert nothing, assertive ones, coded, duplicates, background,
     and coverage = (coded + duplicates) / assertive."""
-    reasons = {(r["source_id"].strip(), int(r["sentence"])): r["reason"].strip()
-               for r in ledger.records if r["sentence"].strip().isdigit()}
+    reasons = {
+        (r["source_id"].strip(), int(r["sentence"])): r["reason"].strip()
+        for r in ledger.records
+        if r["sentence"].strip().isdigit()
+    }
     rows = []
     for source_id, (_, text) in seeds.items():
         sentences = split_sentences(text)
@@ -121,8 +173,17 @@ def coverage(seeds: Mapping[str, tuple[str, str]], spans: Mapping[str, list[tupl
         duplicates = listed.count("duplicate")
         background = sum(codebook.asserts_something(r) for r in listed) - duplicates
         assertive = coded + duplicates + background
-        rows.append({"source_id": source_id, "sentences": len(sentences), "assert nothing": len(sentences) - assertive,
-                     "assertive": assertive, "coded": coded, "duplicates": duplicates, "background": background,
-                     "coverage": (coded + duplicates) / assertive if assertive else 1.0})
+        rows.append(
+            {
+                "source_id": source_id,
+                "sentences": len(sentences),
+                "assert nothing": len(sentences) - assertive,
+                "assertive": assertive,
+                "coded": coded,
+                "duplicates": duplicates,
+                "background": background,
+                "coverage": (coded + duplicates) / assertive if assertive else 1.0,
+            }
+        )
     columns = ["source_id", "sentences", "assert nothing", "assertive", "coded", "duplicates", "background", "coverage"]
     return pd.DataFrame(rows, columns=columns).set_index("source_id")

@@ -19,8 +19,17 @@ ROOT_ENV_VAR = "ANALYTIC_READER_ROOT"
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
 BOOK_DIRS = ("chapters", "data", "seeds", "assets", "_vendored")
 DATA_INPUTS = ("data", "seeds", "references.bib")
-NOT_INPUTS = (".venv", "_build", ".git", "node_modules", ".pytest_cache", ".hypothesis", "__pycache__",
-              ".ipynb_checkpoints", ".jupyter_cache")
+NOT_INPUTS = (
+    ".venv",
+    "_build",
+    ".git",
+    "node_modules",
+    ".pytest_cache",
+    ".hypothesis",
+    "__pycache__",
+    ".ipynb_checkpoints",
+    ".jupyter_cache",
+)
 _MARKERS = ("_config.yml", "data/sources.csv")
 
 
@@ -61,7 +70,7 @@ class ProjectPaths:
     root: Path
 
     @classmethod
-    def find(cls, start: Path | str | None = None) -> "ProjectPaths":
+    def find(cls, start: Path | str | None = None) -> ProjectPaths:
         return cls(find_project_root(start))
 
     @property

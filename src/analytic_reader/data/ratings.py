@@ -12,7 +12,6 @@ from __future__ import annotations
 import pandas as pd
 
 from analytic_reader.data.codebook import Codebook
-from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import Column, Table, read_table
 
@@ -35,11 +34,19 @@ def read_ratings(path, file: str, codebook: Codebook) -> Table:
     for record in table.records:
         key = (record["claim_id"].strip(), record["reading_id"].strip())
         if all(key) and key in first_seen:
-            table.problems.append(Problem(table.file, record.line, "reading_id",
-                                          f"{key[0]} is rated against {key[1]!r} twice (first on line {first_seen[key]})"))
+            table.problems.append(
+                Problem(
+                    table.file,
+                    record.line,
+                    "reading_id",
+                    f"{key[0]} is rated against {key[1]!r} twice (first on line {first_seen[key]})",
+                )
+            )
         first_seen.setdefault(key, record.line)
         if "\n" in record["rationale"] or "\r" in record["rationale"]:
-            table.problems.append(Problem(table.file, record.line, "rationale", "contains a line break; keep it to one line"))
+            table.problems.append(
+                Problem(table.file, record.line, "rationale", "contains a line break; keep it to one line")
+            )
     return table
 
 
@@ -52,26 +59,44 @@ def check_ratings(ratings: Table, claims: Table, reading_ids: tuple[str, ...]) -
     for record in ratings.records:
         claim_id, reading_id = record["claim_id"].strip(), record["reading_id"].strip()
         if claim_id and claim_id not in claim_ids:
-            problems.append(Problem(ratings.file, record.line, "claim_id", f"{claim_id!r} is not a claim in {claims.file}"))
+            problems.append(
+                Problem(ratings.file, record.line, "claim_id", f"{claim_id!r} is not a claim in {claims.file}")
+            )
         if reading_id and reading_id not in reading_ids:
-            problems.append(Problem(ratings.file, record.line, "reading_id",
-                                    f"{reading_id!r} is not a reading; readings in data/readings.yml: "
-                                    f"{', '.join(reading_ids)}"))
+            problems.append(
+                Problem(
+                    ratings.file,
+                    record.line,
+                    "reading_id",
+                    f"{reading_id!r} is not a reading; readings in data/readings.yml: {', '.join(reading_ids)}",
+                )
+            )
         rated.add((claim_id, reading_id))
     for record in claims.records:
         claim_id = record["claim_id"].strip()
         missing = [r for r in reading_ids if claim_id and (claim_id, r) not in rated]
         if missing:
-            problems.append(Problem(claims.file, record.line, "claim_id",
-                                    f"{claim_id} has no rating against {', '.join(repr(r) for r in missing)} "
-                                    f"in {ratings.file}; rate every claim against every reading"))
+            problems.append(
+                Problem(
+                    claims.file,
+                    record.line,
+                    "claim_id",
+                    f"{claim_id} has no rating against {', '.join(repr(r) for r in missing)} "
+                    f"in {ratings.file}; rate every claim against every reading",
+                )
+            )
     return problems
 
 
 def ratings_frame(table: Table, codebook: Codebook, reading_ids: tuple[str, ...]) -> pd.DataFrame:
     """The ratings as a long DataFrame with each rating's score (consistent 1, neutral 0, inconsistent -1)."""
-    frame = pd.DataFrame([{name: record[name].strip() for name in ("claim_id", "reading_id", "rating", "rationale")}
-                          for record in table.records], columns=["claim_id", "reading_id", "rating", "rationale"])
+    frame = pd.DataFrame(
+        [
+            {name: record[name].strip() for name in ("claim_id", "reading_id", "rating", "rationale")}
+            for record in table.records
+        ],
+        columns=["claim_id", "reading_id", "rating", "rationale"],
+    )
     frame["score"] = [codebook.rating_score(r) for r in frame["rating"]]
     frame["reading_id"] = pd.Categorical(frame["reading_id"], categories=reading_ids)
     frame["rating"] = pd.Categorical(frame["rating"], categories=codebook.values("rating"))
@@ -86,12 +111,15 @@ def verdicts(ratings: pd.DataFrame, reading_ids: tuple[str, ...]) -> pd.DataFram
     ``favors`` is the id of the reading with the highest score (several joined by ``", "`` when they
     tie above another), or ``"not diagnostic"`` when every reading gets the same rating.
     """
-    scores = ratings.pivot_table(index="claim_id", columns="reading_id", values="score", observed=False,
-                                 aggfunc="first").reindex(columns=list(reading_ids))
+    scores = ratings.pivot_table(
+        index="claim_id", columns="reading_id", values="score", observed=False, aggfunc="first"
+    ).reindex(columns=list(reading_ids))
     diagnostic = scores.nunique(axis=1) > 1
     best = scores.max(axis=1)
-    favors = [", ".join(r for r in reading_ids if row[r] == top) if diag else NOT_DIAGNOSTIC
-               for (_, row), top, diag in zip(scores.iterrows(), best, diagnostic)]
+    favors = [
+        ", ".join(r for r in reading_ids if row[r] == top) if diag else NOT_DIAGNOSTIC
+        for (_, row), top, diag in zip(scores.iterrows(), best, diagnostic)
+    ]
     result = pd.DataFrame({"diagnostic": diagnostic, "favors": favors}, index=scores.index)
     result.index = result.index.astype(str)
     return result

@@ -50,8 +50,14 @@ def read_readings(paths: ProjectPaths) -> tuple[list[dict], list[Problem]]:
             problems.append(Problem(file, None, f"{where}.distinguishing_questions", "expected a list of questions"))
         reading_id = str(item.get("reading_id", ""))
         if reading_id and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", reading_id):
-            problems.append(Problem(file, None, f"{where}.reading_id",
-                                    f"{reading_id!r} is not valid; use lower-case letters, digits and hyphens"))
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    f"{where}.reading_id",
+                    f"{reading_id!r} is not valid; use lower-case letters, digits and hyphens",
+                )
+            )
         if reading_id in seen:
             problems.append(Problem(file, None, f"{where}.reading_id", f"{reading_id!r} is a duplicate"))
         seen.add(reading_id)

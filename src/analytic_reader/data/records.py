@@ -60,8 +60,7 @@ def decode_text(raw: bytes, file: str) -> tuple[str, list[Problem]]:
             file,
             line,
             "",
-            f"not valid UTF-8 (byte 0x{raw[err.start]:02x} at column {column}); "
-            "save the file as UTF-8",
+            f"not valid UTF-8 (byte 0x{raw[err.start]:02x} at column {column}); save the file as UTF-8",
         )
         return raw.decode("utf-8-sig", errors="replace"), [problem]
 
@@ -103,8 +102,13 @@ def read_table(path: Path, file: str, schema: Sequence[Column]) -> Table:
             continue  # blank lines are harmless
         if len(row) != len(names):
             table.problems.append(
-                Problem(file, line, "", f"has {len(row)} fields but the header has {len(names)}; "
-                        "check for a missing or extra comma or an unclosed quote")
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"has {len(row)} fields but the header has {len(names)}; "
+                    "check for a missing or extra comma or an unclosed quote",
+                )
             )
             continue
         record = Record(line, dict(zip(names, row)))
@@ -149,7 +153,9 @@ def _check_values(table: Table, record: Record, schema: Sequence[Column]) -> Non
         if column.allowed and value not in column.allowed:
             allowed = ", ".join(repr(v) for v in column.allowed)
             table.problems.append(
-                Problem(table.file, record.line, column.name, f"{value!r} is not an allowed value; use one of {allowed}")
+                Problem(
+                    table.file, record.line, column.name, f"{value!r} is not an allowed value; use one of {allowed}"
+                )
             )
         if column.pattern and not re.fullmatch(column.pattern, value):
             table.problems.append(
@@ -166,7 +172,12 @@ def check_unique(table: Table, column: str) -> None:
             continue
         if value in first_seen:
             table.problems.append(
-                Problem(table.file, record.line, column, f"{value!r} is a duplicate (first used on line {first_seen[value]})")
+                Problem(
+                    table.file,
+                    record.line,
+                    column,
+                    f"{value!r} is a duplicate (first used on line {first_seen[value]})",
+                )
             )
         else:
             first_seen[value] = record.line

@@ -72,8 +72,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             if not _is_abbreviation(para[: match.start()]):
                 cuts.add(match.end())
         cuts.update(match.start() for match in re.finditer(r"\s(?=###\s|-\s)", para))
-        cuts.update(match.end() for match in re.finditer(DOMAIN, para)
-                    if match.start() + base in breaks)
+        cuts.update(match.end() for match in re.finditer(DOMAIN, para) if match.start() + base in breaks)
         ordered = sorted(cuts)
         for start, end in zip(ordered, ordered[1:]):
             piece = para[start:end]
@@ -81,8 +80,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             if not re.search(r"[^\W\d_]", stripped):
                 continue
             lead = len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(len(sentences) + 1, base + start + lead, base + start + lead + len(stripped),
-                                      stripped))
+            sentences.append(
+                Sentence(len(sentences) + 1, base + start + lead, base + start + lead + len(stripped), stripped)
+            )
     return tuple(sentences)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+
 import pandas as pd
 
 from analytic_reader.data.paths import ProjectPaths
@@ -54,9 +55,13 @@ def read_sources(paths: ProjectPaths) -> Table:
         published, precision = record["published"].strip(), record["date_precision"].strip()
         if precision in _PRECISION_FORMAT and published and published_start(published, precision) is None:
             table.problems.append(
-                Problem(table.file, record.line, "published",
-                        f"{published!r} does not match date_precision {precision!r}; "
-                        f"expected a real date written as {_PRECISION_FORMAT[precision].replace('%', '')}")
+                Problem(
+                    table.file,
+                    record.line,
+                    "published",
+                    f"{published!r} does not match date_precision {precision!r}; "
+                    f"expected a real date written as {_PRECISION_FORMAT[precision].replace('%', '')}",
+                )
             )
     return table
 
@@ -104,12 +109,24 @@ def check_seeds(paths: ProjectPaths, sources: Table) -> list[Problem]:
         name = seed.removeprefix("seeds/")
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if name not in checksums:
-            problems.append(Problem(sources.file, record.line, "seed_file",
-                                    f"{seed} is not listed in {manifest_file}; add its sha256 there"))
+            problems.append(
+                Problem(
+                    sources.file,
+                    record.line,
+                    "seed_file",
+                    f"{seed} is not listed in {manifest_file}; add its sha256 there",
+                )
+            )
         elif checksums[name] != digest:
-            problems.append(Problem(sources.file, record.line, "seed_file",
-                                    f"{seed} has changed: its sha256 is {digest[:12]}…, the manifest says "
-                                    f"{checksums[name][:12]}…; seeds must stay byte for byte as scraped"))
+            problems.append(
+                Problem(
+                    sources.file,
+                    record.line,
+                    "seed_file",
+                    f"{seed} has changed: its sha256 is {digest[:12]}…, the manifest says "
+                    f"{checksums[name][:12]}…; seeds must stay byte for byte as scraped",
+                )
+            )
     return problems
 
 

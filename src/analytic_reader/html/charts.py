@@ -11,8 +11,8 @@ from itertools import cycle
 
 from matplotlib.figure import Figure
 
-from analytic_reader.data.corpus import Corpus
 from analytic_reader.analysis.weighing import balance_view
+from analytic_reader.data.corpus import Corpus
 
 STYLES = (
     {"linestyle": "-", "marker": "o", "color": "#1b4f72"},
@@ -38,8 +38,15 @@ def balance_figure(corpus: Corpus) -> Figure:
     top = max(5.0, float(table.to_numpy().max()) * 1.15)
     for column, style in zip(table.columns, cycle(STYLES)):
         axes.plot(positions, table[column], label=f"favors “{column}”", linewidth=2, markersize=7, **style)
-        axes.annotate(column, (len(table) - 1, table[column].iloc[-1]), xytext=(8, 0),
-                      textcoords="offset points", va="center", color=style["color"], fontsize=8)
+        axes.annotate(
+            column,
+            (len(table) - 1, table[column].iloc[-1]),
+            xytext=(8, 0),
+            textcoords="offset points",
+            va="center",
+            color=style["color"],
+            fontsize=8,
+        )
     axes.set_xticks(list(positions), labels, fontsize=8)
     axes.set_ylabel("weighted diagnostic evidence")
     axes.set_ylim(0, top)
@@ -47,6 +54,10 @@ def balance_figure(corpus: Corpus) -> Figure:
     axes.grid(axis="y", alpha=0.3)
     # Legend above the plot area, where no data point can lie under it.
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1.02), ncols=len(table.columns), fontsize=8, frameon=False)
-    axes.set_title("Weighted evidence favoring each reading, source by source, oldest first\n"
-                   "(claims every reading accepts add nothing)", fontsize=10, pad=22)
+    axes.set_title(
+        "Weighted evidence favoring each reading, source by source, oldest first\n"
+        "(claims every reading accepts add nothing)",
+        fontsize=10,
+        pad=22,
+    )
     return figure

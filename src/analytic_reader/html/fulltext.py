@@ -10,9 +10,9 @@ from __future__ import annotations
 from html import escape
 
 from analytic_reader.analysis.frames import favors_label, favors_mark
-from analytic_reader.html.tables import claim_anchor, row_anchor
-from analytic_reader.data.ratings import NOT_DIAGNOSTIC
 from analytic_reader.data.corpus import Corpus
+from analytic_reader.data.ratings import NOT_DIAGNOSTIC
+from analytic_reader.html.tables import claim_anchor, row_anchor
 
 
 def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | None = None) -> str:
@@ -38,14 +38,20 @@ def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | No
             if span[2] not in opened:
                 opened.add(span[2])
                 anchor += f'<span id="{escape(claim_anchor(span[2]))}" class="ar-anchor"></span>'
-        pieces.append(f'{anchor}<mark class="ar-highlight {_style(corpus, covering[-1][3])}" '
-                      f'data-claims="{escape(ids)}" title="{escape(marks)}">{html}</mark>')
+        pieces.append(
+            f'{anchor}<mark class="ar-highlight {_style(corpus, covering[-1][3])}" '
+            f'data-claims="{escape(ids)}" title="{escape(marks)}">{html}</mark>'
+        )
         if end in {span[1] for span in covering}:
             ended = [span for span in covering if span[1] == end]
-            pieces.append("".join(
-                f'<a class="ar-backlink" href="{escape(page)}#{escape(row_anchor(span[2]))}" '
-                f'title="Back to this claim in its table">[{escape(span[2])} '
-                f'{escape(favors_mark(corpus, span[3]))}]</a>' for span in ended))
+            pieces.append(
+                "".join(
+                    f'<a class="ar-backlink" href="{escape(page)}#{escape(row_anchor(span[2]))}" '
+                    f'title="Back to this claim in its table">[{escape(span[2])} '
+                    f"{escape(favors_mark(corpus, span[3]))}]</a>"
+                    for span in ended
+                )
+            )
     return f'<div class="ar-source-text" lang="en">{"".join(pieces)}</div>'
 
 

@@ -11,17 +11,30 @@ from html import escape
 
 import pandas as pd
 
-from analytic_reader.analysis.frames import (NOT_DIAGNOSTIC_MARK, claim_matrix_frame, favors_label, favors_mark,
-                                             marks_legend, rating_table, reading_label)
-from analytic_reader.data.ratings import NOT_DIAGNOSTIC
+from analytic_reader.analysis.frames import (
+    NOT_DIAGNOSTIC_MARK,
+    claim_matrix_frame,
+    favors_label,
+    favors_mark,
+    marks_legend,
+    rating_table,
+    reading_label,
+)
 from analytic_reader.data.corpus import Corpus
+from analytic_reader.data.ratings import NOT_DIAGNOSTIC
 
 TEXTS_PAGE = "appendix-texts.html"
 
 
-def html_table(frame: pd.DataFrame, *, caption: str, cell: Callable[[str, object, pd.Series], str] | None = None,
-               row_id: Callable[[pd.Series], str] | None = None, index_header: str | None = None,
-               css_class: str = "ar-table") -> str:
+def html_table(
+    frame: pd.DataFrame,
+    *,
+    caption: str,
+    cell: Callable[[str, object, pd.Series], str] | None = None,
+    row_id: Callable[[pd.Series], str] | None = None,
+    index_header: str | None = None,
+    css_class: str = "ar-table",
+) -> str:
     """Render ``frame`` as an HTML table: caption, column headers with scope, every value escaped.
 
     ``cell(column, value, row)`` may return trusted HTML for a cell (it must escape data itself);
@@ -42,9 +55,11 @@ def html_table(frame: pd.DataFrame, *, caption: str, cell: Callable[[str, object
             cells.append(f"<td>{text if text is not None else escape(_plain(value))}</td>")
         attr = f' id="{escape(row_id(row))}"' if row_id else ""
         body.append(f"<tr{attr}>{''.join(cells)}</tr>")
-    return (f'<div class="ar-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
-            f'<table class="{css_class}"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table></div>")
+    return (
+        f'<div class="ar-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
+        f'<table class="{css_class}"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 def _plain(value: object) -> str:
@@ -74,29 +89,43 @@ def source_claims_html(corpus: Corpus, source_id: str) -> str:
     rationales = rating_table(corpus, claims.index, column="rationale")
     rows = []
     for claim_id, claim in claims.iterrows():
-        ident = (f'<a href="{TEXTS_PAGE}#{escape(claim_anchor(str(claim_id)))}" '
-                 f'title="Show this passage in the full text">{escape(str(claim_id))}</a>'
-                 f'<br>{reading_badge(corpus, str(claim["favors"]))}')
-        text = (f'<q>{escape(str(claim["quote"]))}</q>'
-                f'<p class="ar-para"><span class="ar-label">In our words:</span> {escape(str(claim["paraphrase"]))}</p>')
+        ident = (
+            f'<a href="{TEXTS_PAGE}#{escape(claim_anchor(str(claim_id)))}" '
+            f'title="Show this passage in the full text">{escape(str(claim_id))}</a>'
+            f"<br>{reading_badge(corpus, str(claim['favors']))}"
+        )
+        text = (
+            f"<q>{escape(str(claim['quote']))}</q>"
+            f'<p class="ar-para"><span class="ar-label">In our words:</span> {escape(str(claim["paraphrase"]))}</p>'
+        )
         speaker = "the author" if str(claim["speaker"]) == "author" else str(claim["speaker"])
-        attribution = "" if str(claim["attribution"]) == "author" else f'{escape(str(claim["attribution"]))}; '
-        who = (f'{escape(speaker)}<br><span class="ar-meta">{attribution}'
-               f'documented by: {escape(str(claim["documentation"]))}<br>{escape(str(claim["kind"]))} · '
-               f'{escape(str(claim["topic"]))} · {escape(str(claim["theater"]))}</span>')
+        attribution = "" if str(claim["attribution"]) == "author" else f"{escape(str(claim['attribution']))}; "
+        who = (
+            f'{escape(speaker)}<br><span class="ar-meta">{attribution}'
+            f"documented by: {escape(str(claim['documentation']))}<br>{escape(str(claim['kind']))} · "
+            f"{escape(str(claim['topic']))} · {escape(str(claim['theater']))}</span>"
+        )
         rated = "".join(
             f'<details class="ar-rating"><summary>{escape(reading_label(corpus, r))}: '
-            f'<strong>{escape(str(ratings.loc[claim_id, r]))}</strong></summary>'
-            f'<p>{escape(str(rationales.loc[claim_id, r]))}</p></details>' for r in corpus.reading_ids)
-        rows.append(f'<tr id="{escape(row_anchor(str(claim_id)))}"><td>{ident}</td><td>{text}</td>'
-                    f"<td>{who}</td><td>{rated}</td></tr>")
+            f"<strong>{escape(str(ratings.loc[claim_id, r]))}</strong></summary>"
+            f"<p>{escape(str(rationales.loc[claim_id, r]))}</p></details>"
+            for r in corpus.reading_ids
+        )
+        rows.append(
+            f'<tr id="{escape(row_anchor(str(claim_id)))}"><td>{ident}</td><td>{text}</td>'
+            f"<td>{who}</td><td>{rated}</td></tr>"
+        )
     title = corpus.sources.loc[source_id, "title"]
     caption = f"Claims in “{title}” ({len(claims)}), in the order of the text"
-    head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("Claim and verdict", "Quote and paraphrase", "Who says it", "Rating against each reading"))
-    return (f'<div class="ar-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
-            f'<table class="ar-table ar-claims-table"><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in ("Claim and verdict", "Quote and paraphrase", "Who says it", "Rating against each reading")
+    )
+    return (
+        f'<div class="ar-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
+        f'<table class="ar-table ar-claims-table"><caption>{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def reading_badge(corpus: Corpus, favors: str) -> str:
@@ -129,12 +158,18 @@ def claim_matrix_html(corpus: Corpus, chapter_of: Callable[[str], str] | None = 
             parts.append(f'<a href="{escape(href)}">{escape(claim_id)}</a>&nbsp;{escape(mark)}')
         return "<br>".join(parts)
 
-    return html_table(shown, caption=f"Claims by topic and source ({marks_legend(corpus)})",
-                      cell=cell, index_header="Topic", css_class="ar-table ar-matrix")
+    return html_table(
+        shown,
+        caption=f"Claims by topic and source ({marks_legend(corpus)})",
+        cell=cell,
+        index_header="Topic",
+        css_class="ar-table ar-matrix",
+    )
 
 
-def frame_html(frame: pd.DataFrame, caption: str, index_header: str | None = None,
-               columns: Sequence[str] | None = None) -> str:
+def frame_html(
+    frame: pd.DataFrame, caption: str, index_header: str | None = None, columns: Sequence[str] | None = None
+) -> str:
     """Any small DataFrame as an escaped, captioned table."""
     shown = frame[list(columns)] if columns else frame
     return html_table(shown, caption=caption, index_header=index_header)

@@ -13,22 +13,25 @@ from html import escape
 import ipywidgets as widgets
 import pandas as pd
 
-from analytic_reader.data.ratings import favoring
 from analytic_reader.analysis.frames import rating_table
-from analytic_reader.html.tables import TEXTS_PAGE, claim_anchor, reading_badge
 from analytic_reader.data.corpus import Corpus
+from analytic_reader.data.ratings import favoring
+from analytic_reader.html.tables import TEXTS_PAGE, claim_anchor, reading_badge
 
 
-def _claim_item(corpus: Corpus, claim: pd.Series, reading_id: str, rationales: pd.DataFrame,
-                ratings: pd.DataFrame) -> str:
+def _claim_item(
+    corpus: Corpus, claim: pd.Series, reading_id: str, rationales: pd.DataFrame, ratings: pd.DataFrame
+) -> str:
     claim_id = str(claim["claim_id"])
     href = f"{TEXTS_PAGE}#{claim_anchor(claim_id)}"
-    return (f'<li><a href="{escape(href)}">{escape(claim_id)}</a> {reading_badge(corpus, str(claim["favors"]))}'
-            f'<blockquote><mark>{escape(str(claim["quote"]))}</mark></blockquote>'
-            f'<p>{escape(str(claim["paraphrase"]))} <em>{escape(str(claim["kind"]))}; speaker: '
-            f'{escape(str(claim["speaker"]))} ({escape(str(claim["attribution"]))})</em></p>'
-            f'<p class="ar-rationale">Rated <strong>{escape(str(ratings.loc[claim_id, reading_id]))}</strong> '
-            f'with this reading: {escape(str(rationales.loc[claim_id, reading_id]))}</p></li>')
+    return (
+        f'<li><a href="{escape(href)}">{escape(claim_id)}</a> {reading_badge(corpus, str(claim["favors"]))}'
+        f"<blockquote><mark>{escape(str(claim['quote']))}</mark></blockquote>"
+        f"<p>{escape(str(claim['paraphrase']))} <em>{escape(str(claim['kind']))}; speaker: "
+        f"{escape(str(claim['speaker']))} ({escape(str(claim['attribution']))})</em></p>"
+        f'<p class="ar-rationale">Rated <strong>{escape(str(ratings.loc[claim_id, reading_id]))}</strong> '
+        f"with this reading: {escape(str(rationales.loc[claim_id, reading_id]))}</p></li>"
+    )
 
 
 def _claim_list(corpus: Corpus, claims: pd.DataFrame, reading_id: str, empty: str) -> str:
@@ -36,9 +39,11 @@ def _claim_list(corpus: Corpus, claims: pd.DataFrame, reading_id: str, empty: st
         return f"<p>{escape(empty)}</p>"
     ratings = rating_table(corpus, claims.index)
     rationales = rating_table(corpus, claims.index, column="rationale")
-    return ('<ul class="ar-claims">'
-            + "".join(_claim_item(corpus, row, reading_id, rationales, ratings) for _, row in claims.iterrows())
-            + "</ul>")
+    return (
+        '<ul class="ar-claims">'
+        + "".join(_claim_item(corpus, row, reading_id, rationales, ratings) for _, row in claims.iterrows())
+        + "</ul>"
+    )
 
 
 def sort_views(corpus: Corpus, claims: pd.DataFrame, reading_id: str) -> dict[str, pd.DataFrame]:
@@ -83,15 +88,17 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
     )
 
 
-def toggle(options: list[str], views: list[str], description: str, tooltips: list[str],
-           kind: str = "ar-reading-toggle") -> widgets.VBox:
+def toggle(
+    options: list[str], views: list[str], description: str, tooltips: list[str], kind: str = "ar-reading-toggle"
+) -> widgets.VBox:
     """Buttons that switch between HTML views, linked in the browser.
 
     Works with a live kernel and as static HTML alike: every view is built now and the link is a
     ``jslink``, not a callback, so the saved widget state does the switching on a static page.
     """
-    buttons = widgets.ToggleButtons(options=options, index=0, description=description, tooltips=tooltips,
-                                    style={"button_width": "auto"})
+    buttons = widgets.ToggleButtons(
+        options=options, index=0, description=description, tooltips=tooltips, style={"button_width": "auto"}
+    )
     stack = widgets.Stack([widgets.HTML(value=view) for view in views], selected_index=0)
     widgets.jslink((buttons, "index"), (stack, "selected_index"))
     box = widgets.VBox([buttons, stack])
@@ -103,29 +110,49 @@ def toggle(options: list[str], views: list[str], description: str, tooltips: lis
 def reading_toggle_widget(corpus: Corpus, source_id: str | None = None) -> widgets.VBox:
     """A toggle between the readings and a stack of their views (one source, or the whole corpus)."""
     labels = [str(corpus.readings.loc[r, "label"]) for r in corpus.reading_ids]
-    return toggle(labels, [reading_view_html(corpus, r, source_id) for r in corpus.reading_ids], "Reading:",
-                  [f"Show the evidence as the “{label}” reading sees it" for label in labels])
+    return toggle(
+        labels,
+        [reading_view_html(corpus, r, source_id) for r in corpus.reading_ids],
+        "Reading:",
+        [f"Show the evidence as the “{label}” reading sees it" for label in labels],
+    )
 
 
 VIEW_NOTES = {
-    "all": ("Each cell counts the claims of a source rated consistent with a reading. Most claims are "
-            "consistent with every reading, so these counts are high for all of them and tell the readings "
-            "apart poorly: this is what counting tags would show."),
-    "diagnostic": ("Each cell counts the diagnostic claims that favor a reading: claims rated higher against "
-                   "it than against another. Evidence every reading accepts is left out."),
-    "weighted": ("Each cell adds up the evidence weights (0 to 4: who stands behind the claim and what "
-                 "checkable detail it gives; codebook, section 5) of the diagnostic claims that favor a "
-                 "reading."),
+    "all": (
+        "Each cell counts the claims of a source rated consistent with a reading. Most claims are "
+        "consistent with every reading, so these counts are high for all of them and tell the readings "
+        "apart poorly: this is what counting tags would show."
+    ),
+    "diagnostic": (
+        "Each cell counts the diagnostic claims that favor a reading: claims rated higher against "
+        "it than against another. Evidence every reading accepts is left out."
+    ),
+    "weighted": (
+        "Each cell adds up the evidence weights (0 to 4: who stands behind the claim and what "
+        "checkable detail it gives; codebook, section 5) of the diagnostic claims that favor a "
+        "reading."
+    ),
 }
 
 
 def balance_toggle_widget(corpus: Corpus) -> widgets.VBox:
     """Switch the corpus-wide balance between all claims, diagnostic claims and weighted evidence."""
-    from analytic_reader.html.tables import frame_html
     from analytic_reader.analysis.weighing import VIEWS, balance_view
+    from analytic_reader.html.tables import frame_html
 
-    views = [f'<section class="ar-view" aria-label="{escape(label)}"><p>{escape(VIEW_NOTES[key])}</p>'
-             + frame_html(balance_view(corpus, key), f"{label}: the balance source by source, oldest first",
-                          index_header="source") + "</section>" for key, label in VIEWS.items()]
-    return toggle(list(VIEWS.values()), views, "Show:",
-                  [f"Show the balance counting {label.lower()}" for label in VIEWS.values()], kind="ar-balance-toggle")
+    views = [
+        f'<section class="ar-view" aria-label="{escape(label)}"><p>{escape(VIEW_NOTES[key])}</p>'
+        + frame_html(
+            balance_view(corpus, key), f"{label}: the balance source by source, oldest first", index_header="source"
+        )
+        + "</section>"
+        for key, label in VIEWS.items()
+    ]
+    return toggle(
+        list(VIEWS.values()),
+        views,
+        "Show:",
+        [f"Show the balance counting {label.lower()}" for label in VIEWS.values()],
+        kind="ar-balance-toggle",
+    )

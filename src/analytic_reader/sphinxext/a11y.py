@@ -23,6 +23,7 @@ the text paints while the state is still arriving.
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import escape
 from typing import Any
@@ -36,8 +37,7 @@ def repair_roles(app: Sphinx, pagename: str, templatename: str, context: dict[st
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
-def escape_theme_titles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                        doctree: Any) -> None:
+def escape_theme_titles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     for key in ("pagetitle", "root_title"):
         if isinstance(context.get(key), str):
             context[key] = escape(context[key], quote=False)
@@ -46,22 +46,22 @@ def escape_theme_titles(app: Sphinx, pagename: str, templatename: str, context: 
 DUPLICATED_IDS = ("exercise-content", "solution-content")
 
 
-def number_duplicate_ids(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                         doctree: Any) -> None:
+def number_duplicate_ids(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     body = context.get("body")
     if not isinstance(body, str):
         return
     for name in DUPLICATED_IDS:
-        counter = iter(range(1, body.count(f'id="{name}"') + 1))
-        body = re.sub(rf'id="{name}"', lambda _: f'id="{name}-{next(counter)}"', body)
+        numbers = itertools.count(1)
+        body = re.sub(rf'id="{name}"', lambda _, name=name, numbers=numbers: f'id="{name}-{next(numbers)}"', body)
     context["body"] = body
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
-def move_widget_state_to_body_end(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                                  doctree: Any) -> None:
+def move_widget_state_to_body_end(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     scripts = context.get("script_files")
     if not isinstance(scripts, list) or not isinstance(context.get("body"), str):
         return

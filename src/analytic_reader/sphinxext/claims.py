@@ -24,6 +24,7 @@ CLAIM_ID = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{2,})")
 
 def _read_ids(root: Path) -> tuple[set[str], set[str]]:
     """The claim ids and source ids of the project (empty when the files are missing)."""
+
     def column(path: Path, name: str) -> set[str]:
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:

@@ -18,8 +18,20 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-SKIP = (nodes.reference, addnodes.pending_xref, nodes.literal, nodes.FixedTextElement, nodes.title,
-        nodes.caption, nodes.raw, nodes.comment, nodes.target, nodes.term, nodes.rubric, nodes.subtitle)
+SKIP = (
+    nodes.reference,
+    addnodes.pending_xref,
+    nodes.literal,
+    nodes.FixedTextElement,
+    nodes.title,
+    nodes.caption,
+    nodes.raw,
+    nodes.comment,
+    nodes.target,
+    nodes.term,
+    nodes.rubric,
+    nodes.subtitle,
+)
 GLOSSARY_DOCNAME = "chapters/glossary"
 
 
@@ -82,9 +94,10 @@ def link_first_uses(app: Sphinx, doctree: nodes.document) -> None:
             if term in linked:
                 continue
             linked.add(term)
-            pieces.append(nodes.Text(value[position:match.start()]))
-            xref = addnodes.pending_xref("", refdomain="std", reftype="term", reftarget=term, refexplicit=True,
-                                         refwarn=True, refdoc=docname)
+            pieces.append(nodes.Text(value[position : match.start()]))
+            xref = addnodes.pending_xref(
+                "", refdomain="std", reftype="term", reftarget=term, refexplicit=True, refwarn=True, refdoc=docname
+            )
             xref += nodes.inline(match.group(1), match.group(1), classes=["ar-glossary-term"])
             pieces.append(xref)
             position = match.end()

@@ -66,8 +66,7 @@ def executed_notebook(app: Sphinx, pagename: str) -> nbformat.NotebookNode | Non
     return notebook
 
 
-def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                          doctree: Any) -> None:
+def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if doctree is None or not str(context.get("sourcename", "")).endswith((".md", ".md.txt")):
         return
     notebook = executed_notebook(app, pagename)
@@ -202,8 +201,11 @@ def wait_for_chapter(app: Sphinx, docname: str, source: list[str]) -> None:
     result = future.result()
     if result.err is None:
         record = cache.add_nb_to_project(str(path), read_data=read_fmt)
-        cache.cache_notebook_bundle(CacheBundleIn(notebook, record.uri, data={"execution_seconds": result.time}),
-                                    check_validity=False, overwrite=True)
+        cache.cache_notebook_bundle(
+            CacheBundleIn(notebook, record.uri, data={"execution_seconds": result.time}),
+            check_validity=False,
+            overwrite=True,
+        )
     if not jobs:
         pool.shutdown()
         LOGGER.info(f"analytic_reader: executed {count} chapters in {time.perf_counter() - started:.1f} s")
