@@ -25,6 +25,19 @@ The secret answer is 59.
 A colon-fenced secret.
 :::
 
+```{solution-start} ex-three
+:label: sol-three
+```
+
+A gated secret, with code the build executes:
+
+```{code-cell} python
+print("secret code")
+```
+
+```{solution-end}
+```
+
 Closing prose.
 """
 
@@ -33,14 +46,15 @@ def test_strip_solutions_removes_every_solution_block_and_keeps_the_rest():
     stripped = strip_solutions(CHAPTER)
     assert "secret" not in stripped
     assert "Count the claims." in stripped and "Closing prose." in stripped
-    assert "{solution}" not in stripped
+    assert "{solution" not in stripped and "code-cell" not in stripped
 
 
 def test_solution_texts_lists_each_body_without_options():
     bodies = solution_texts(CHAPTER)
-    assert len(bodies) == 2
+    assert len(bodies) == 3
     assert bodies[0].startswith("Group by source:") and bodies[0].endswith("The secret answer is 59.")
     assert bodies[1] == "A colon-fenced secret."
+    assert bodies[2].startswith("A gated secret") and bodies[2].endswith('print("secret code")\n```')
 
 
 def test_student_source_drops_solutions_and_the_instructor_guide(tmp_path):

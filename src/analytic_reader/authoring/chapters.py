@@ -12,9 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from analytic_reader.authoring.myst import exercises, front_matter, title
 from analytic_reader.data.paths import ProjectPaths
-
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -27,15 +26,6 @@ class ChapterInfo:
     minutes: int
     prerequisites: list[str]
     exercises: int
-
-
-def front_matter(text: str) -> dict:
-    """The YAML front matter of a MyST file (an empty dict when there is none)."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}
-    data = yaml.safe_load(match.group(1))
-    return data if isinstance(data, dict) else {}
 
 
 def chapter_path(paths: ProjectPaths, name: str) -> Path:
@@ -65,14 +55,13 @@ def chapter_info(paths: ProjectPaths, name: str) -> ChapterInfo:
     problems = learning_problems(learning)
     if problems:
         raise ValueError(f"chapters/{name}.md: front matter: {'; '.join(problems)}")
-    title_match = re.search(r"^# (.+)$", text, re.MULTILINE)
     return ChapterInfo(
         name=name,
-        title=title_match.group(1).strip() if title_match else name,
+        title=title(text) or name,
         objectives=[str(o) for o in learning.get("objectives", [])],
         minutes=int(learning.get("minutes", 0)),
         prerequisites=[str(p) for p in learning.get("prerequisites", [])],
-        exercises=len(re.findall(r"^:::+\{exercise\}|^```+\{exercise\}", text, re.MULTILINE)),
+        exercises=len(exercises(text)),
     )
 
 

@@ -4,39 +4,34 @@ sources.
 
 Hiding is not removing: a hidden solution still sits in ``_sources/`` and ``searchindex.js``.
 So the student edition is built from a copy of the book whose chapters have every
-``{solution}`` block cut out, and whose table of contents leaves out the instructor guide.
+solution (plain or gated, with its code cells) cut out, and whose table of contents leaves out the instructor guide.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 import yaml
 
+from analytic_reader.authoring.myst import solutions
 from analytic_reader.data.paths import BOOK_DIRS, BOOK_FILES
 
 INSTRUCTOR_ONLY = ("chapters/instructor-guide",)
 
-_SOLUTION_BLOCK = re.compile(
-    r"^(?P<fence>`{3,}|:{3,})\{solution\}[^\n]*\n.*?^(?P=fence)[ \t]*$\n?", re.MULTILINE | re.DOTALL
-)
-
 
 def strip_solutions(text: str) -> str:
-    """The MyST text without its ``{solution}`` blocks (backtick or colon fences)."""
-    return _SOLUTION_BLOCK.sub("", text)
+    """The MyST text without its solutions (plain or gated, backtick or colon fences)."""
+    lines = text.splitlines(keepends=True)
+    for solution in reversed(solutions(text)):
+        del lines[solution.start : solution.end]
+    return "".join(lines)
 
 
 def solution_texts(text: str) -> list[str]:
-    """The body of every ``{solution}`` block, options removed: what must not reach students."""
-    bodies = []
-    for match in _SOLUTION_BLOCK.finditer(text):
-        lines = match.group(0).splitlines()[1:-1]
-        bodies.append("\n".join(line for line in lines if not line.startswith(":")).strip())
-    return bodies
+    """The text of every solution, without directive lines and options: what must not reach students."""
+    return [solution.body for solution in solutions(text)]
 
 
 def _drop_from_toc(node: object, drop: tuple[str, ...]) -> object:

@@ -167,7 +167,8 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
 
 def check_chapters(paths: ProjectPaths) -> list[Problem]:
     """Every chapter the table of contents lists exists and has a well-typed ``learning:`` block."""
-    from analytic_reader.authoring.chapters import front_matter, learning_problems, toc_chapters
+    from analytic_reader.authoring.chapters import learning_problems, toc_chapters
+    from analytic_reader.authoring.myst import front_matter
 
     if not (paths.root / "_toc.yml").exists():
         return []

@@ -85,8 +85,9 @@ def _teaching_metadata(text: str) -> str:
     """What other chapters' outputs read from a chapter: its front matter and how many exercises it has
     (the learning boxes and the instructor guide are generated from them). Prose edits are left out, so
     they do not re-execute every chapter."""
-    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
-    return front + f"\nexercises: {text.count('{exercise}')}"
+    from analytic_reader.authoring.myst import exercises, front_matter
+
+    return repr(front_matter(text)) + f"\nexercises: {len(exercises(text))}"
 
 
 def inputs_digest(book_root: Path) -> str:
