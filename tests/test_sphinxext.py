@@ -85,3 +85,24 @@ def test_chapters_are_offered_executed_and_a_data_change_reexecutes_every_chapte
     again.build()
     assert "re-executing every chapter" in again._status.getvalue()
     assert "3,4" in page(again, "chapters/two") and "1,2" not in page(again, "chapters/two")
+
+
+@pytest.mark.sphinx("html", testroot="notebooks")
+def test_a_downloaded_notebook_run_outside_the_project_stops_with_one_line(app, monkeypatch, tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    app.build()
+    notebook = nbformat.read(Path(app.outdir) / "_sources" / "chapters" / "one.ipynb", as_version=4)
+    assert notebook.cells[0].metadata["tags"] == ["reader-check"]
+    first = nbformat.v4.new_notebook(cells=[notebook.cells[0]], metadata=notebook.metadata)
+    monkeypatch.setenv("ANALYTIC_READER_ROOT", str(tmp_path / "not-a-project"))
+    with pytest.raises(CellExecutionError):
+        NotebookClient(first, timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    error = first.cells[0].outputs[-1]
+    assert error.output_type == "error"
+    assert error.traceback == [
+        "ProjectNeeded: this notebook needs the project: get it, run `make lab` in its folder (README, step 1), "
+        "and open this notebook from its chapters/ folder (or set ANALYTIC_READER_ROOT to the project's folder)"
+    ]

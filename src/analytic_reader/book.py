@@ -18,6 +18,7 @@ from analytic_reader.analysis.frames import (
     contested_topics,
     favors_label,
     marks_legend,
+    oldest_first,
     rating_table,
     reading_balance,
     reading_counts,
@@ -265,8 +266,7 @@ def rating_matrix(corpus: Corpus, source_id: str | None = None) -> HTML:
     claims = corpus.claims
     if source_id is not None:
         claims = claims[claims["source_id"] == source_id]
-    order = {s: n for n, s in enumerate(corpus.sources.index)}
-    claims = claims.assign(_order=claims["source_id"].map(order)).sort_values(["_order", "quote_start"])
+    claims = oldest_first(corpus, claims)
     matrix = rating_table(corpus, claims.index)
     matrix.columns = [reading_label(corpus, r) for r in matrix.columns]
     matrix.insert(0, "topic", claims["topic"].astype(str))

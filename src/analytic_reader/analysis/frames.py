@@ -52,6 +52,17 @@ def marks_legend(corpus: Corpus) -> str:
     return f"{marks}, {NOT_DIAGNOSTIC_MARK} not diagnostic"
 
 
+def oldest_first(corpus: Corpus, claims: pd.DataFrame) -> pd.DataFrame:
+    """``claims`` in the order the book lists them: oldest source first, each source in the order of its
+    text. The one definition of that order, used by every table, toggle and ranking."""
+    position = {source: n for n, source in enumerate(corpus.sources.index)}
+    return (
+        claims.assign(_order=claims["source_id"].map(position))
+        .sort_values(["_order", "quote_start"], kind="stable")
+        .drop(columns="_order")
+    )
+
+
 def source_claims(corpus: Corpus, source_id: str) -> pd.DataFrame:
     """One source's claims, in the order they appear in its text, with readable column names and one
     column per reading holding the claim's rating against it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytic_reader.analysis.frames import oldest_first
 from analytic_reader.data.corpus import Corpus
 from analytic_reader.data.ratings import favoring
 
@@ -66,6 +67,4 @@ def weighted_claims(corpus: Corpus) -> pd.DataFrame:
     weights = evidence_weight(corpus)
     claims = corpus.claims[corpus.claims["diagnostic"]].copy()
     claims["weight"] = weights[claims.index]
-    order = {s: n for n, s in enumerate(corpus.sources.index)}
-    claims["_order"] = claims["source_id"].map(order)
-    return claims.sort_values(["weight", "_order"], ascending=[False, True]).drop(columns="_order")
+    return oldest_first(corpus, claims).sort_values("weight", ascending=False, kind="stable")

@@ -79,17 +79,28 @@ def refresh_static(source: Path, work_html: Path) -> None:
     """Copy the book's own static folders (``html_static_path`` in ``_config.yml``) over ``_static``.
 
     Sphinx 7.4 does not overwrite a static file that already exists in the output, so an edited
-    stylesheet or script would stay stale in an incremental build until ``make clean``.
+    stylesheet or script would stay stale in an incremental build until ``make clean``. What Sphinx
+    leaves out of those folders (``exclude_patterns``, dotfiles: the theme's template overrides in
+    ``assets/templates``, say) is left out here too, and removed if an earlier build copied it.
     """
     import yaml
+    from sphinx.util.matching import Matcher
 
     config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8")) or {}
     folders = ((config.get("sphinx") or {}).get("config") or {}).get("html_static_path") or []
+    excluded = Matcher([*(config.get("exclude_patterns") or []), "**/.*"])  # as Sphinx filters them
     for folder in folders:
         root = source / folder
-        for path in root.rglob("*") if root.is_dir() else []:
-            if path.is_file():
-                destination = work_html / "_static" / path.relative_to(root)
+        # Deepest first, so that a folder emptied of stale copies can be removed after them.
+        for path in sorted(root.rglob("*"), reverse=True) if root.is_dir() else []:
+            parts = path.relative_to(root).parts
+            destination = work_html / "_static" / Path(*parts)
+            if any(excluded("/".join(parts[:n])) for n in range(1, len(parts) + 1)):
+                if destination.is_file():
+                    destination.unlink()
+                elif destination.is_dir() and not any(destination.iterdir()):
+                    destination.rmdir()
+            elif path.is_file():
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, destination)
 

@@ -83,10 +83,12 @@ def normalize_quote(quote: str) -> str:
     return re.sub(r"\s+", " ", quote).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def locate_quote(seed: str, quote: str) -> Span | None:
     """Where ``quote`` stands in ``seed``, tolerating only whitespace differences.
 
-    Returns the first occurrence, or ``None`` when the quote is not in the seed.
+    Returns the first occurrence, or ``None`` when the quote is not in the seed. Cached: the check, the
+    claims frame and the ledger all ask where each quote stands, and the answer is computed once.
     """
     needle = normalize_quote(quote)
     if not needle:

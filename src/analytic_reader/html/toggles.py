@@ -13,7 +13,7 @@ from html import escape
 import ipywidgets as widgets
 import pandas as pd
 
-from analytic_reader.analysis.frames import rating_table
+from analytic_reader.analysis.frames import oldest_first, rating_table
 from analytic_reader.data.corpus import Corpus
 from analytic_reader.data.ratings import favoring
 from analytic_reader.html.tables import TEXTS_PAGE, claim_anchor, reading_badge
@@ -61,8 +61,7 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
     """The HTML of one reading's view, for one source or (``source_id=None``) the whole corpus, whose
     claims are listed source by source, oldest source first."""
     reading = corpus.readings.loc[reading_id]
-    order = {source: position for position, source in enumerate(corpus.sources.index)}
-    claims = corpus.claims.assign(_order=corpus.claims["source_id"].map(order)).sort_values(["_order", "quote_start"])
+    claims = oldest_first(corpus, corpus.claims)
     scope = "the whole corpus"
     if source_id is not None:
         claims = claims[claims["source_id"] == source_id]

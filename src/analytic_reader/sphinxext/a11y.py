@@ -13,6 +13,14 @@ Valid HTML:
 sphinx-exercise gives every exercise's and solution's body the same ``id`` (``exercise-content``,
 ``solution-content``), so a page with three exercises has duplicate ids, which HTML forbids and
 assistive technology may trip on. Nothing links to them; they are numbered per page.
+sphinx-external-toc writes the site's ``index.html`` (the root document is ``chapters/intro``) as one
+``<meta http-equiv="Refresh">`` line: no doctype, no ``<title>``, no language. It is written here
+first as a complete page that redirects the same way and offers the link to follow; the
+extension's own handler then finds the file present and leaves it alone.
+The themes ship Jinja macro files in their ``static/`` folders (pydata-sphinx-theme's
+``webpack-macros.html``, sphinx-book-theme's ``sbt-webpack-macros.html``; pydata-sphinx-theme
+issue 1122), which Sphinx copies, unrendered, into ``_static``: template source, not pages. They
+are used only while the pages are rendered, and removed from the output afterwards.
 
 Speed:
 myst-nb puts the saved widget state (a few hundred KB of JSON on a page with toggles) in the page's
@@ -26,6 +34,7 @@ from __future__ import annotations
 import itertools
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -71,9 +80,47 @@ def move_widget_state_to_body_end(
         context["body"] += f'<script type="{WIDGET_STATE}">{state.attributes.get("body", "")}</script>'
 
 
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="color-scheme" content="light dark">
+<title>{title}</title>
+<meta http-equiv="refresh" content="0; url={url}">
+</head>
+<body>
+<p><a href="{url}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
+    """A valid ``index.html`` that sends the reader to the root document (when that is not ``index``)."""
+    if exception is not None or app.builder.name not in ("html", "dirhtml") or app.config.root_doc == "index":
+        return
+    url = escape(app.builder.get_target_uri(app.config.root_doc))
+    title = escape(str(app.config.html_title or app.config.project))
+    page = REDIRECT_PAGE.format(lang=escape(app.config.language or "en"), title=title, url=url)
+    index = Path(app.outdir) / "index.html"
+    if not index.is_file() or index.read_text(encoding="utf-8") != page:
+        index.write_text(page, encoding="utf-8")
+
+
+THEME_MACRO_FILES = ("webpack-macros.html", "sbt-webpack-macros.html")
+
+
+def remove_theme_macro_files(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        for name in THEME_MACRO_FILES:
+            (Path(app.outdir) / "_static" / name).unlink(missing_ok=True)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", repair_roles)
     app.connect("html-page-context", number_duplicate_ids)
     app.connect("html-page-context", move_widget_state_to_body_end)
     app.connect("html-page-context", escape_theme_titles, priority=900)  # after the theme's (500)
+    app.connect("build-finished", write_index_redirect, priority=400)  # before sphinx-external-toc's (500)
+    app.connect("build-finished", remove_theme_macro_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -9,7 +9,8 @@ On a cache hit, myst-nb writes ``_build/jupyter_execute/<page>.ipynb`` without o
 file cannot be offered as is. This extension merges the cached outputs (and widget state) back
 into it, writes the result to ``_sources/<page>.ipynb`` and lets the theme's download menu offer
 it. If a chapter has no cached execution (execution turned off), the notebook is offered
-unexecuted, on purpose, and says so in its metadata.
+unexecuted, on purpose, and says so in its metadata. Its first cell checks that it runs inside the
+project, and otherwise stops with one line saying what to do (``READER_CHECK_CELL``).
 """
 
 from __future__ import annotations
@@ -49,6 +50,29 @@ def _cache(app: Sphinx) -> Any:
     return app.analytic_reader_cache
 
 
+#: The first cell of every downloadable notebook. A notebook downloaded from the published book is
+#: opened far from the project; its chapter's first real cell would fail with a long ImportError or
+#: FileNotFoundError traceback. This cell stops first, with one line that says what to do.
+#: ``_render_traceback_`` is how IPython lets an exception print itself: one line, no traceback.
+READER_CHECK_CELL = """\
+# This chapter reruns inside the project it comes from (its package, data/, seeds/ and chapters/).
+class ProjectNeeded(Exception):
+    def _render_traceback_(self):
+        return [f"ProjectNeeded: {self}"]
+
+
+try:
+    from analytic_reader.data.paths import find_project_root
+
+    find_project_root()
+except (ImportError, FileNotFoundError):
+    raise ProjectNeeded(
+        "this notebook needs the project: get it, run `make lab` in its folder (README, step 1), "
+        "and open this notebook from its chapters/ folder (or set ANALYTIC_READER_ROOT to the project's folder)"
+    ) from None
+"""
+
+
 def executed_notebook(app: Sphinx, pagename: str) -> nbformat.NotebookNode | None:
     """The page's notebook with the outputs of its cached execution merged in."""
     source = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
@@ -72,6 +96,8 @@ def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context
     notebook = executed_notebook(app, pagename)
     if notebook is None:
         return
+    check = nbformat.v4.new_code_cell(READER_CHECK_CELL, metadata={"tags": ["reader-check"]})
+    notebook.cells.insert(0, check)
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, target)
