@@ -71,6 +71,33 @@ def directives(text: str) -> list[Directive]:
     return found
 
 
+#: Directives whose body is code or data, not prose: nothing in them is a reference.
+LITERAL_DIRECTIVES = ("code-cell", "code", "code-block", "raw", "literalinclude")
+
+
+def inline_code(text: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """Every inline code span of the prose, with its line number, including the prose inside directives
+    (exercises, solutions, admonitions), where Sphinx also reads it."""
+    found = []
+    for token in _parser().parse(text):
+        if token.map is None:
+            continue
+        if token.type == "inline":
+            searched = 0
+            for child in token.children or []:
+                if child.type == "code_inline":
+                    position = token.content.find(child.content, searched)
+                    searched = max(position, searched)
+                    found.append(
+                        (first_line + token.map[0] + token.content.count("\n", 0, max(position, 0)), child.content)
+                    )
+        elif token.type in ("fence", "colon_fence") and token.info.strip().startswith("{"):
+            name = token.info.strip()[1:].partition("}")[0]
+            if name not in LITERAL_DIRECTIVES:
+                found += inline_code(token.content, first_line + token.map[0] + 1)
+    return found
+
+
 def exercises(text: str) -> list[Directive]:
     return [d for d in directives(text) if d.name == "exercise"]
 

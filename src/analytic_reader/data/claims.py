@@ -17,7 +17,7 @@ import pandas as pd
 from analytic_reader.data.codebook import Codebook
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
-from analytic_reader.data.records import Column, Table, check_unique, read_table
+from analytic_reader.data.records import CLAIM_ID, Column, Table, check_unique, read_table
 from analytic_reader.data.sentences import scraping_breaks, split_sentences
 
 COPIED_WORDS_LIMIT = 8
@@ -34,9 +34,7 @@ def claim_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
         return codebook.values(name) if codebook else ()
 
     return (
-        Column(
-            "claim_id", pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*-\d{2,}", pattern_help="<source_id>-NN, e.g. growing-ties-03"
-        ),
+        Column("claim_id", pattern=CLAIM_ID.pattern, pattern_help="<source_id>-NN, e.g. growing-ties-03"),
         Column("source_id"),
         Column("quote"),
         Column("paraphrase"),

@@ -24,6 +24,7 @@ from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import DataError, Problem
 from analytic_reader.data.ratings import check_ratings, ratings_frame, read_ratings, verdicts
 from analytic_reader.data.readings import read_readings, readings_frame
+from analytic_reader.data.records import CLAIM_ID
 from analytic_reader.data.sources import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
 
 
@@ -139,7 +140,7 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         problems += check_events(events, {r["claim_id"].strip() for r in claims.records}, set(bibliography.entries))
     glossary = read_glossary(paths)
     problems += glossary.problems
-    problems += check_chapters(paths)
+    problems += check_chapters(paths, {r["claim_id"].strip() for r in claims.records}, known_sources)
     coding = read_coding(paths, codebook)
     if coding is not None and not ratings.problems:
         problems += check_coding(*coding, ratings)
@@ -165,7 +166,9 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     return corpus, problems
 
 
-def check_chapters(paths: ProjectPaths) -> list[Problem]:
+def check_chapters(
+    paths: ProjectPaths, claim_ids: set[str] = frozenset(), source_ids: set[str] = frozenset()
+) -> list[Problem]:
     """Every chapter the table of contents lists exists and has a well-typed ``learning:`` block."""
     from analytic_reader.authoring.chapters import learning_problems, toc_chapters
     from analytic_reader.authoring.myst import front_matter
@@ -194,6 +197,20 @@ def check_chapters(paths: ProjectPaths) -> list[Problem]:
             problems += [
                 Problem(f"chapters/{name}.md", 1, "front matter", message) for message in learning_problems(learning)
             ]
+        problems += _unknown_claim_ids(f"chapters/{name}.md", text, claim_ids, source_ids)
+    return problems
+
+
+def _unknown_claim_ids(file: str, text: str, claim_ids: set[str], source_ids: set[str]) -> list[Problem]:
+    """Claim ids the prose names (as inline code, like the build's claim links) that are not in the
+    data: the build would refuse them, so the check does too."""
+    from analytic_reader.authoring.myst import inline_code
+
+    problems = []
+    for line, code in inline_code(text):
+        match = CLAIM_ID.fullmatch(code)
+        if match and match.group("source") in source_ids and code not in claim_ids:
+            problems.append(Problem(file, line, "claim id", f"{code!r} is not in data/claims.csv"))
     return problems
 
 

@@ -16,6 +16,10 @@ from pathlib import Path
 
 from analytic_reader.data.problems import Problem
 
+#: A claim id: its source's id, a hyphen and a number of two or more digits (``growing-ties-03``).
+#: The one definition, used by the claims schema, the chapter check and the claim-link extension.
+CLAIM_ID = re.compile(r"(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<number>\d{2,})")
+
 
 @dataclass(frozen=True)
 class Column:

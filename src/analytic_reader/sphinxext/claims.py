@@ -10,7 +10,6 @@ claim that does not exist.
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from analytic_reader.data.records import CLAIM_ID
+
 logger = logging.getLogger(__name__)
-CLAIM_ID = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{2,})")
 
 
 def _read_ids(root: Path) -> tuple[set[str], set[str]]:
