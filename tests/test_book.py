@@ -132,7 +132,8 @@ def test_each_chapter_page_offers_its_executed_notebook(instructor_build):
         assert f"_sources/chapters/{path.stem}.ipynb" in page, f"{path.stem}: no notebook download"
         notebook = nbformat.read(html / "_sources" / "chapters" / f"{path.stem}.ipynb", as_version=4)
         assert notebook.metadata["analytic_reader"]["executed"] is True
-        code = [c for c in notebook.cells if c.cell_type == "code"]
+        assert notebook.cells[0].metadata["tags"] == ["reader-check"]  # runs first, outputs nothing in the project
+        code = [c for c in notebook.cells[1:] if c.cell_type == "code"]
         assert all(c.outputs for c in code), f"{path.stem}: the downloadable notebook lacks outputs"
 
 

@@ -106,3 +106,20 @@ def test_a_downloaded_notebook_run_outside_the_project_stops_with_one_line(app, 
         "ProjectNeeded: this notebook needs the project: get it, run `make lab` in its folder (README, step 1), "
         "and open this notebook from its chapters/ folder (or set ANALYTIC_READER_ROOT to the project's folder)"
     ]
+
+
+@pytest.mark.sphinx("html", testroot="icons")
+def test_the_theme_icons_are_drawn_by_a_small_stylesheet_instead_of_the_icon_script(app):
+    import re
+
+    from analytic_reader.sphinxext.icons import ICONS
+
+    app.build()
+    static = Path(app.outdir) / "_static"
+    css = (static / "icons.css").read_text(encoding="utf-8")
+    assert all(f".fa-{name} {{" in css for name in ICONS)
+    assert len(css) < 20_000 and (static / "scripts" / "fontawesome.js").stat().st_size < 200
+    pages = "".join(p.read_text(encoding="utf-8") for p in Path(app.outdir).glob("*.html"))
+    assert 'href="_static/icons.css' in pages
+    used = set(re.findall(r"\bfa-([a-z-]+)", pages)) - {"solid", "lg", "fw", "brands", "regular"}
+    assert used and used <= set(ICONS), f"icons without a rule: {used - set(ICONS)}"

@@ -1,0 +1,2 @@
+extensions = ["analytic_reader.sphinxext.icons"]
+html_theme = "sphinx_book_theme"
