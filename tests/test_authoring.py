@@ -23,23 +23,15 @@ from analytic_reader.data.paths import NOT_INPUTS
 from conftest import build_book
 from minibook import write_minibook
 
-#: Widget model ids are random per execution, and the saved widget state lists its models in execution
-#: order. Extensions' own stylesheets (myst-nb's, sphinx-exercise's) are written after the pages in a
-#: clean build, so only an incremental build can give them a cache-busting ``?v=`` checksum. These are
-#: the only differences allowed; the book's own files (``_static/css``, ``scripts``, ``widgets``) keep
-#: their checksums in the comparison, so a stale stylesheet link is caught.
+#: Widget model ids are random per execution, and the saved widget state (a script beside each page,
+#: ``_static/widget-state/``) lists its models in execution order. Extensions' own stylesheets (myst-nb's,
+#: sphinx-exercise's, the icons) are written after the pages in a clean build, so only an incremental
+#: build can give them a cache-busting ``?v=`` checksum. These are the only differences allowed; the
+#: book's own files (``_static/css``, ``scripts``, ``widgets``) keep their checksums in the comparison,
+#: so a stale stylesheet link is caught.
 MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
-WIDGET_STATE = re.compile(r'(<script type="application/vnd.jupyter.widget-state\+json">)(.*?)(</script>)', re.DOTALL)
 EXTENSION_CHECKSUM = re.compile(r'((?:href|src)="[^"?]*_static/(?!css/|scripts/|widgets/)[^"?]+)\?v=[0-9a-f]+"')
-
-
-def normalise(page: str) -> str:
-    def state(match: re.Match[str]) -> str:
-        models = json.loads(match.group(2))["state"].values()
-        listed = sorted(MODEL_ID.sub("<id>", json.dumps(model, sort_keys=True)) for model in models)
-        return match.group(1) + "\n".join(listed) + match.group(3)
-
-    return MODEL_ID.sub("<id>", EXTENSION_CHECKSUM.sub(r'\1"', WIDGET_STATE.sub(state, page)))
+STATE_PREFIX = "window.arWidgetState = "
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -52,10 +44,22 @@ def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def published(html: Path) -> list[tuple[str, str]]:
-    """Every page and the book's own stylesheet, normalised (``normalise``)."""
+def normalise(name: str, text: str) -> str:
+    if name.startswith("_static/widget-state/"):
+        states = json.loads(text.removeprefix(STATE_PREFIX).rstrip().rstrip(";"))
+        models = [json.dumps(model, sort_keys=True) for state in states for model in state["state"].values()]
+        text = "\n".join(sorted(MODEL_ID.sub("<id>", model) for model in models))
+    return MODEL_ID.sub("<id>", EXTENSION_CHECKSUM.sub(r'\1"', text))
+
+
+def published(html: Path) -> dict[str, str]:
+    """Every page, the widget states beside them and the book's own stylesheet, normalised."""
     files = [p for p in html.rglob("*.html") if "_static" not in p.parts] + [html / "_static" / "css" / "reader.css"]
-    return {str(p.relative_to(html)): normalise(p.read_text(encoding="utf-8")) for p in sorted(files)}
+    files += sorted((html / "_static" / "widget-state").glob("*.js"))
+    return {
+        str(p.relative_to(html)): normalise(str(p.relative_to(html)), p.read_text(encoding="utf-8"))
+        for p in sorted(files)
+    }
 
 
 def clean_build(book: Path, where: Path) -> list[tuple[str, str]]:

@@ -60,15 +60,24 @@ def test_the_first_use_of_a_term_or_alias_links_to_its_entry_and_later_uses_stay
 
 
 @pytest.mark.sphinx("html", testroot="a11y")
-def test_repairs_number_duplicate_exercise_ids_escape_the_title_and_move_widget_state_to_the_body_end(app):
+def test_repairs_number_duplicate_exercise_ids_and_escape_the_title(app):
     app.build()
     html = page(app, "index")
     assert 'id="exercise-content"' not in html and 'id="solution-content"' not in html
     assert 'id="exercise-content-1"' in html and 'id="exercise-content-2"' in html
     assert "<script>alert(1)</script>" not in html
-    head, body = html.split("</head>", 1)
-    assert "application/vnd.jupyter.widget-state+json" not in head
-    assert body.rstrip().endswith("</html>") and 'widget-state+json">{"state": {}}</script>' in body
+
+
+@pytest.mark.sphinx("html", testroot="widgets")
+def test_the_saved_widget_state_moves_from_the_page_to_a_script_beside_it(app):
+    app.build()
+    html = page(app, "index")
+    assert "widget-state+json" not in html
+    assert '<div hidden data-ar-widget-state="_static/widget-state/index.js"></div>' in html
+    script = (Path(app.outdir) / "_static" / "widget-state" / "index.js").read_text(encoding="utf-8")
+    assert script.startswith("window.arWidgetState = ") and script.rstrip().endswith(";")
+    state = json.loads(script.removeprefix("window.arWidgetState = ").rstrip().rstrip(";"))
+    assert state == [{"state": {"m1": {"value": "</script><b>x</b>"}}}]
 
 
 @pytest.mark.sphinx("html", testroot="notebooks")

@@ -1,12 +1,21 @@
-/* Loads the widget manager (widgets/embed.js, 1.9 MB) only after the page has loaded, so that on a
-   slow link it does not compete with the page's text and styles for the first paint. The manager
-   renders the saved widgets on the window's "load" event; loaded later, it would wait for an event
-   that has already happened, so while it starts, a "load" listener it adds runs at once instead. */
+/* Loads the reading toggles' widget manager (widgets/embed.js, 1.9 MB) and the page's saved widget
+   state (written next to the page by analytic_reader.sphinxext.widgets) only after the page has
+   loaded, so that on a slow link neither competes with the text and styles for the first paint.
+   The state is put back into the page as the manager expects it; the manager then renders the saved
+   widgets on the window's "load" event. Loaded later, it would wait for an event that has already
+   happened, so while it starts, a "load" listener it adds runs at once instead. */
 (function () {
   "use strict";
-  var source = new URL("../widgets/embed.js", document.currentScript.src).href;
+  var manager = new URL("../widgets/embed.js", document.currentScript.src).href;
 
-  function loadManager() {
+  function addScript(src, done) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = script.onerror = done;
+    document.head.appendChild(script);
+  }
+
+  function startManager() {
     var addEventListener = window.addEventListener;
     window.addEventListener = function (type, listener, options) {
       if (type === "load") {
@@ -17,17 +26,31 @@
       }
       return addEventListener.call(window, type, listener, options);
     };
-    var script = document.createElement("script");
-    script.src = source;
-    script.onload = script.onerror = function () {
+    addScript(manager, function () {
       window.addEventListener = addEventListener;
-    };
-    document.head.appendChild(script);
+    });
+  }
+
+  function load() {
+    var pointer = document.querySelector("[data-ar-widget-state]");
+    if (!pointer) {
+      startManager();
+      return;
+    }
+    addScript(pointer.getAttribute("data-ar-widget-state"), function () {
+      (window.arWidgetState || []).forEach(function (state) {
+        var element = document.createElement("script");
+        element.type = "application/vnd.jupyter.widget-state+json";
+        element.textContent = JSON.stringify(state);
+        document.body.appendChild(element);
+      });
+      startManager();
+    });
   }
 
   if (document.readyState === "complete") {
-    loadManager();
+    load();
   } else {
-    window.addEventListener("load", loadManager);
+    window.addEventListener("load", load);
   }
 })();

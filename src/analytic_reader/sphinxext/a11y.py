@@ -21,12 +21,6 @@ The themes ship Jinja macro files in their ``static/`` folders (pydata-sphinx-th
 ``webpack-macros.html``, sphinx-book-theme's ``sbt-webpack-macros.html``; pydata-sphinx-theme
 issue 1122), which Sphinx copies, unrendered, into ``_static``: template source, not pages. They
 are used only while the pages are rendered, and removed from the output afterwards.
-
-Speed:
-myst-nb puts the saved widget state (a few hundred KB of JSON on a page with toggles) in the page's
-``<head>``, where the browser must read all of it before it paints anything. The widget script is
-deferred and looks for the state anywhere in the page, so the state is moved to the end of the body:
-the text paints while the state is still arriving.
 """
 
 from __future__ import annotations
@@ -63,21 +57,6 @@ def number_duplicate_ids(app: Sphinx, pagename: str, templatename: str, context:
         numbers = itertools.count(1)
         body = re.sub(rf'id="{name}"', lambda _, name=name, numbers=numbers: f'id="{name}-{next(numbers)}"', body)
     context["body"] = body
-
-
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-
-
-def move_widget_state_to_body_end(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    scripts = context.get("script_files")
-    if not isinstance(scripts, list) or not isinstance(context.get("body"), str):
-        return
-    states = [s for s in scripts if getattr(s, "attributes", {}).get("type") == WIDGET_STATE]
-    for state in states:
-        scripts.remove(state)
-        context["body"] += f'<script type="{WIDGET_STATE}">{state.attributes.get("body", "")}</script>'
 
 
 REDIRECT_PAGE = """<!DOCTYPE html>
@@ -119,7 +98,6 @@ def remove_theme_macro_files(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", repair_roles)
     app.connect("html-page-context", number_duplicate_ids)
-    app.connect("html-page-context", move_widget_state_to_body_end)
     app.connect("html-page-context", escape_theme_titles, priority=900)  # after the theme's (500)
     app.connect("build-finished", write_index_redirect, priority=400)  # before sphinx-external-toc's (500)
     app.connect("build-finished", remove_theme_macro_files)

@@ -1,8 +1,2 @@
 extensions = ["sphinx_exercise", "analytic_reader.sphinxext.a11y"]
 html_theme = "sphinx_book_theme"
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-
-
-def setup(app):
-    # What myst-nb does on a page with widgets: the saved state as a script in the page's head.
-    app.add_js_file(None, type=WIDGET_STATE, body='{"state": {}}')
