@@ -46,9 +46,10 @@ def append(path: Path, text: str) -> None:
 
 def normalise(name: str, text: str) -> str:
     if name.startswith("_static/widget-state/"):
-        states = json.loads(text.removeprefix(STATE_PREFIX).rstrip().rstrip(";"))
+        state, copies = text.splitlines()
+        states = json.loads(state.removeprefix(STATE_PREFIX).rstrip(";"))
         models = [json.dumps(model, sort_keys=True) for state in states for model in state["state"].values()]
-        text = "\n".join(sorted(MODEL_ID.sub("<id>", model) for model in models))
+        text = "\n".join(sorted(MODEL_ID.sub("<id>", model) for model in models)) + "\n" + copies
     return MODEL_ID.sub("<id>", EXTENSION_CHECKSUM.sub(r'\1"', text))
 
 

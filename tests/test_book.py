@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -255,41 +256,6 @@ HEDGED = """  - reading_id: hedged
 """
 
 
-def test_a_third_reading_builds_both_editions_with_three_way_toggles_tables_and_chart(tmp_path):
-    import csv as csv_module
-
-    from conftest import append_csv_rows, copy_repository
-
-    copy = copy_repository(tmp_path / "book")
-    readings = copy / "data" / "readings.yml"
-    readings.write_text(readings.read_text(encoding="utf-8").rstrip("\n") + "\n" + HEDGED, encoding="utf-8")
-    with (copy / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
-        claims = [row["claim_id"] for row in csv_module.DictReader(handle)]
-    hedging = {claim for claim in claims if claim.endswith(("-04", "-08"))}  # a few claims favor the new one
-    rows = [
-        {
-            "claim_id": claim,
-            "reading_id": "hedged",
-            "rating": "consistent" if claim in hedging else "neutral",
-            "rationale": "A test rating for the third reading.",
-        }
-        for claim in claims
-    ]
-    for name in ("ratings.csv", "coding/first.csv", "coding/second.csv"):
-        append_csv_rows(copy / "data" / name, rows)
-    corpus = load_corpus(copy)
-    assert list(corpus.readings.index)[-1] == "hedged"
-
-    html, student_html = build_both_editions_strictly(copy)
-
-    for folder in (html, student_html):
-        chapter = (folder / "chapters" / "growing-ties.html").read_text(encoding="utf-8")
-        assert chapter.count("Hedged partnership: <strong>") == len([c for c in claims if c.startswith("growing-ties")])
-        assert "Reading: Hedged partnership" in chapter  # the third view of the toggle, saved in the page
-        weighing = (folder / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
-        assert "Hedged partnership" in weighing and "fig-reading-balance" in weighing
-
-
 # --- Claim ids in the prose are checked links ----------------------------------------------------
 
 
@@ -346,22 +312,49 @@ def test_first_use_of_a_glossary_term_links_to_its_entry(instructor_build):
 # --- Adding a source, end to end: both editions build and every link resolves --------------------
 
 
-def test_a_sixth_source_builds_both_editions_with_every_link_resolving(tmp_path):
+def test_a_sixth_source_and_a_third_reading_build_both_editions_with_links_resolving_and_three_way_views(tmp_path):
+    """The two ways the book grows, in one copy (one pair of builds): a reading added by data alone
+    (``readings.yml`` and its ratings) and a source added by data and one scaffolded chapter."""
+    import csv as csv_module
+
     from analytic_reader.authoring.chapters import scaffold_source_chapter
-    from conftest import copy_repository
+    from conftest import append_csv_rows, copy_repository
     from test_chapters import add_sixth_source
 
     copy = copy_repository(tmp_path / "book")
-    add_sixth_source(copy)
+    readings = copy / "data" / "readings.yml"
+    readings.write_text(readings.read_text(encoding="utf-8").rstrip("\n") + "\n" + HEDGED, encoding="utf-8")
+    with (copy / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        claims = [row["claim_id"] for row in csv_module.DictReader(handle)]
+    hedging = {claim for claim in claims if claim.endswith(("-04", "-08"))}  # a few claims favor the new one
+    rows = [
+        {
+            "claim_id": claim,
+            "reading_id": "hedged",
+            "rating": "consistent" if claim in hedging else "neutral",
+            "rationale": "A test rating for the third reading.",
+        }
+        for claim in claims
+    ]
+    for name in ("ratings.csv", "coding/first.csv", "coding/second.csv"):
+        append_csv_rows(copy / "data" / name, rows)
+    add_sixth_source(copy)  # rated against all three readings
     scaffold_source_chapter(ProjectPaths(copy), "mutual-alibi")
+    corpus = load_corpus(copy)
+    assert list(corpus.readings.index)[-1] == "hedged" and "mutual-alibi" in corpus.sources.index
+
     html, student_html = build_both_editions_strictly(copy)
+
     for folder in (html, student_html):
         broken, _, checked = crawl(folder)
         assert broken == [], "\n".join(broken[:30])
         texts = (folder / "chapters" / "appendix-texts.html").read_text(encoding="utf-8")
         assert 'id="claim-mutual-alibi-01"' in texts and 'id="text-mutual-alibi"' in texts
+        chapter = (folder / "chapters" / "growing-ties.html").read_text(encoding="utf-8")
+        assert chapter.count("Hedged partnership: <strong>") == len([c for c in claims if c.startswith("growing-ties")])
+        assert "Reading: Hedged partnership" in chapter  # the third view, in the page's printable copy
         weighing = (folder / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
-        assert "mutual-alibi" in weighing
+        assert "mutual-alibi" in weighing and "Hedged partnership" in weighing and "fig-reading-balance" in weighing
 
 
 def test_no_page_of_either_edition_repeats_an_id(instructor_build, student_build):
@@ -375,3 +368,21 @@ def test_no_page_of_either_edition_repeats_an_id(instructor_build, student_build
             ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
             repeated += [f"{page.relative_to(html)}: {name}" for name, n in collections.Counter(ids).items() if n > 1]
     assert repeated == [], "\n".join(repeated[:20])
+
+
+def test_the_toggles_text_is_found_by_the_books_search(instructor_build):
+    """A toggle's views live in the saved widget state, which search cannot read; their printable copy
+    is part of the chapter, so the search index holds their words. "Fit every reading alike" is said
+    only by the toggles' views, never in the chapters' prose."""
+    html = instructor_build[1]
+    text = (html / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    found = index["terms"]["alik"]
+    found = {index["docnames"][i] for i in (found if isinstance(found, list) else [found])}
+    toggles = {
+        f"chapters/{page.stem}"
+        for page in (html / "chapters").glob("*.html")
+        if "data-ar-widget-state" in page.read_text(encoding="utf-8")
+    }
+    assert len(toggles) >= 6 and toggles <= found
+    assert not any("alike" in (REPO_ROOT / f"{name}.md").read_text(encoding="utf-8") for name in toggles)

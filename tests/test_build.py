@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from analytic_reader.authoring.build import build_lock
-from conftest import copy_repository, run
+from conftest import run
+from minibook import write_minibook
 
 pytestmark = pytest.mark.book
 
@@ -27,9 +28,7 @@ def build_command(copy) -> list[str]:
 
 
 def test_a_failed_build_keeps_the_last_good_site_and_names_the_failing_cell(tmp_path):
-    copy = copy_repository(tmp_path / "book")
-    vendor = run([sys.executable, "tools/vendor_widgets.py", str(copy / "_vendored" / "widgets")], cwd=copy)
-    assert vendor.returncode == 0, vendor.stderr
+    copy = write_minibook(tmp_path / "book")
     site = copy / "_build" / "html"
     site.mkdir(parents=True)
     (site / "index.html").write_text("the last good site", encoding="utf-8")

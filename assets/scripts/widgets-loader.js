@@ -1,7 +1,8 @@
 /* Loads the reading toggles' widget manager (widgets/embed.js, 1.9 MB) and the page's saved widget
-   state (written next to the page by analytic_reader.sphinxext.widgets) only after the page has
-   loaded, so that on a slow link neither competes with the text and styles for the first paint.
-   The state is put back into the page as the manager expects it; the manager then renders the saved
+   state and print copies (written next to the page by analytic_reader.sphinxext.widgets) only after
+   the page has loaded, so that on a slow link none of them competes with the text and styles for the
+   first paint. The print copies go back where they were; the state is put back into the page as the
+   manager expects it; the manager then renders the saved
    widgets on the window's "load" event. Loaded later, it would wait for an event that has already
    happened, so while it starts, a "load" listener it adds runs at once instead. */
 (function () {
@@ -38,6 +39,13 @@
       return;
     }
     addScript(pointer.getAttribute("data-ar-widget-state"), function () {
+      var copies = window.arPrintCopies || [];
+      document.querySelectorAll("[data-ar-print-copy]").forEach(function (slot) {
+        var copy = copies[Number(slot.getAttribute("data-ar-print-copy"))];
+        if (copy !== undefined) {
+          slot.outerHTML = copy;
+        }
+      });
       (window.arWidgetState || []).forEach(function (state) {
         var element = document.createElement("script");
         element.type = "application/vnd.jupyter.widget-state+json";

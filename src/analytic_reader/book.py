@@ -434,6 +434,11 @@ def full_texts_markdown(corpus: Corpus) -> str:
     return "\n".join(parts)
 
 
+#: Marks the print copy, which the build moves beside the page (``sphinxext.widgets``): it is loaded
+#: with the widgets, after the page's first paint.
+PRINT_COPY_START, PRINT_COPY_END = "<!--ar-print-copy-->", "<!--/ar-print-copy-->"
+
+
 def _with_print_copy(toggle: _widgets.widgets.VBox) -> _widgets.widgets.VBox:
     """Show, before the toggle, a copy of all its views one after another that only paper shows.
 
@@ -444,7 +449,7 @@ def _with_print_copy(toggle: _widgets.widgets.VBox) -> _widgets.widgets.VBox:
 
     buttons, stack = toggle.children
     views = "".join(view.value for view in stack.children)
-    display(HTML(f'<div class="ar-print-only" aria-hidden="true">{views}</div>'))
+    display(HTML(f'<div class="ar-print-only" aria-hidden="true">{PRINT_COPY_START}{views}{PRINT_COPY_END}</div>'))
     return toggle
 
 
