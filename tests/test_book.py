@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html as html_lib
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -368,21 +367,3 @@ def test_no_page_of_either_edition_repeats_an_id(instructor_build, student_build
             ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
             repeated += [f"{page.relative_to(html)}: {name}" for name, n in collections.Counter(ids).items() if n > 1]
     assert repeated == [], "\n".join(repeated[:20])
-
-
-def test_the_toggles_text_is_found_by_the_books_search(instructor_build):
-    """A toggle's views live in the saved widget state, which search cannot read; their printable copy
-    is part of the chapter, so the search index holds their words. "Fit every reading alike" is said
-    only by the toggles' views, never in the chapters' prose."""
-    html = instructor_build[1]
-    text = (html / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    found = index["terms"]["alik"]
-    found = {index["docnames"][i] for i in (found if isinstance(found, list) else [found])}
-    toggles = {
-        f"chapters/{page.stem}"
-        for page in (html / "chapters").glob("*.html")
-        if "data-ar-widget-state" in page.read_text(encoding="utf-8")
-    }
-    assert len(toggles) >= 6 and toggles <= found
-    assert not any("alike" in (REPO_ROOT / f"{name}.md").read_text(encoding="utf-8") for name in toggles)

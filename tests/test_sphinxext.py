@@ -82,8 +82,9 @@ def test_the_saved_widget_state_and_print_copies_move_from_the_page_to_a_script_
         {"state": {"m1": {"value": "</script><b>x</b>"}}}
     ]
     assert json.loads(copies.removeprefix("window.arPrintCopies = ").rstrip(";")) == [
-        "<section>All views, one after another.</section>"
+        "<section>All views, one after another: zyzzyva.</section>"
     ]
+    assert '"zyzzyva"' in (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")  # still searchable
 
 
 @pytest.mark.sphinx("html", testroot="notebooks")
