@@ -52,10 +52,12 @@ book-student: $(STAMP) widgets
 	@$(BIN)/python -m analytic_reader.authoring.editions . $(STUDENT_SRC)
 	@$(BIN)/python -m analytic_reader.authoring.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
 
-## PDF handouts (one per chapter, and the whole book) for both editions, into _build/pdf/.
+## PDF handouts (one per chapter, and the whole book) for both editions, into _build/pdf/; then both sites again, each chapter's download menu offering its handout.
 pdf: book book-student
 	$(BIN)/python tools/pdf.py _build/html _build/pdf/instructor
 	$(BIN)/python tools/pdf.py $(STUDENT_OUT)/_build/html _build/pdf/student
+	@ANALYTIC_READER_HANDOUTS=$(CURDIR)/_build/pdf/instructor $(BIN)/python -m analytic_reader.authoring.build . _build/html --work _build/work
+	@ANALYTIC_READER_HANDOUTS=$(CURDIR)/_build/pdf/student $(BIN)/python -m analytic_reader.authoring.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
 
 $(LAB_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,lab]'

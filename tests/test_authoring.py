@@ -74,8 +74,7 @@ def clean_build(book: Path, where: Path) -> list[tuple[str, str]]:
 def edit_prose_stylesheet_and_template(book: Path) -> list[tuple[str, str]]:
     replace(book / "chapters" / "intro.md", "is the first of the corpus.", "is the first of the corpus, edited.")
     append(book / "assets" / "css" / "reader.css", "\n.ar-edited-rule { color: inherit; }\n")
-    template = next((book / "assets" / "templates").glob("*.html"))
-    append(template, "<!-- edited template -->\n")
+    append(book / "assets" / "templates" / "search-button-field.html", "<!-- edited template -->\n")
     return [
         ("chapters/intro.html", "first of the corpus, edited"),
         ("_static/css/reader.css", "ar-edited-rule"),

@@ -351,7 +351,8 @@ def test_a_sixth_source_and_a_third_reading_build_both_editions_with_links_resol
         assert 'id="claim-mutual-alibi-01"' in texts and 'id="text-mutual-alibi"' in texts
         chapter = (folder / "chapters" / "growing-ties.html").read_text(encoding="utf-8")
         assert chapter.count("Hedged partnership: <strong>") == len([c for c in claims if c.startswith("growing-ties")])
-        assert "Reading: Hedged partnership" in chapter  # the third view, in the page's printable copy
+        views = (folder / "_static" / "widget-state" / "chapters--growing-ties.js").read_text(encoding="utf-8")
+        assert "Reading: Hedged partnership" in views  # the third view, saved beside the page
         weighing = (folder / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
         assert "mutual-alibi" in weighing and "Hedged partnership" in weighing and "fig-reading-balance" in weighing
 

@@ -139,3 +139,12 @@ def test_the_theme_icons_are_drawn_by_a_small_stylesheet_instead_of_the_icon_scr
     assert 'href="_static/icons.css' in pages
     used = set(re.findall(r"\bfa-([a-z-]+)", pages)) - {"solid", "lg", "fw", "brands", "regular"}
     assert used and used <= set(ICONS), f"icons without a rule: {used - set(ICONS)}"
+
+
+@pytest.mark.sphinx("html", testroot="handouts")
+def test_a_page_with_a_printed_handout_offers_it_in_the_download_menu(app):
+    app.build()
+    index = page(app, "index")
+    assert 'href="handouts/index.pdf"' in index and "download-handout-button" in index
+    assert (Path(app.outdir) / "handouts" / "index.pdf").read_bytes().startswith(b"%PDF")
+    assert "download-handout-button" not in page(app, "other")  # no handout printed: no link
