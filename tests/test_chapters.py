@@ -330,3 +330,16 @@ def test_an_objective_with_an_unquoted_colon_is_refused_with_the_file_named(tmp_
         )
         == []
     )
+
+
+def test_no_chapter_types_the_number_of_sources():
+    """A sixth source must not leave "five sources" behind: the corpus's count is glued from the data."""
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    count = words[len(load_corpus().sources)]
+    typed = [
+        f"{path.name}:{number}"
+        for path in sorted((REPO_ROOT / "chapters").glob("*.md"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(rf"\b{count}\s+(sources|source chapters|texts)\b", line, re.I)
+    ]
+    assert typed == [], typed
