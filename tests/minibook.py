@@ -22,21 +22,16 @@ kernelspec:
 ---
 """
 
-FRONT = """---
-jupytext:
-  text_representation:
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
-learning:
+FRONT = (
+    JUPYTEXT.removesuffix("---\n")
+    + """learning:
   objectives:
     - {objective}
   minutes: 10
   prerequisites: []
 ---
 """
+)
 
 SETUP = """```{code-cell} python
 :tags: [remove-input]

@@ -72,7 +72,7 @@ def test_corpus_scale_view_counts_every_claim_once_oldest_source_first():
 
 # --- In the browser ------------------------------------------------------------------------
 
-from browser import axe_source, chromium_path, html_pages, serve, settle, watch  # noqa: E402
+from browser import CHROMIUM_ARGS, axe_source, chromium_path, html_pages, serve, settle, watch  # noqa: E402
 
 AXE_RUN = """async () => {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -90,15 +90,7 @@ def chromium():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=path,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()

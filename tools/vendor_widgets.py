@@ -137,14 +137,11 @@ def read_sums() -> dict[str, str]:
         lines = SUMS_FILE.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise VendorError(f"cannot read {SUMS_FILE}: {exc.strerror}") from exc
-    sums: dict[str, str] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        match = re.fullmatch(r"([0-9a-f]{64}) [ *](\S+)", line.strip())
-        if match is None:
-            raise VendorError(f"{SUMS_FILE.name} line {number} is not in sha256sum format")
-        sums[match.group(2)] = match.group(1)
+    from analytic_reader.data.sources import parse_checksums
+
+    sums, bad = parse_checksums("\n".join(lines))
+    if bad:
+        raise VendorError(f"{SUMS_FILE.name} line {bad[0]} is not in sha256sum format")
     return sums
 
 

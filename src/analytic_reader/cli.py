@@ -33,16 +33,14 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"created {target}; it is listed in _toc.yml. Write its summary, criticism and exercises.")
         return 0
-    if args.command == "check":
-        problems = validate_project(args.root)
-        for problem in problems:
-            print(problem)
-        if problems:
-            print(f"{len(problems)} problem(s) found.", file=sys.stderr)
-            return 1
-        print("check: seeds, data and references.bib are consistent.")
-        return 0
-    return 2  # unreachable: argparse rejects unknown commands
+    problems = validate_project(args.root)  # "check", the only other command argparse accepts
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print("check: seeds, data and references.bib are consistent.")
+    return 0
 
 
 if __name__ == "__main__":

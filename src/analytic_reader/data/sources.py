@@ -74,6 +74,26 @@ def published_start(published: str, precision: str) -> dt.date | None:
         return None
 
 
+#: A line of ``sha256sum`` output: the digest, a space, a space or ``*`` (binary mode), the file name.
+#: Read by the seed check and by ``tools/vendor_widgets.py`` (``js/SHA256SUMS``): one format, one reader.
+CHECKSUM_LINE = re.compile(r"([0-9a-f]{64}) [ *](.+)")
+
+
+def parse_checksums(text: str) -> tuple[dict[str, str], list[int]]:
+    """``{file name: digest}`` from ``sha256sum`` output, and the numbers of lines that are not in it."""
+    checksums: dict[str, str] = {}
+    bad: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = CHECKSUM_LINE.fullmatch(line.strip())
+        if match:
+            checksums[match.group(2)] = match.group(1)
+        else:
+            bad.append(number)
+    return checksums, bad
+
+
 def read_manifest(paths: ProjectPaths) -> tuple[dict[str, str], list[Problem]]:
     """Map seed file name to its recorded SHA-256, reporting malformed manifest lines."""
     file = paths.relative(paths.seed_manifest)
@@ -81,16 +101,8 @@ def read_manifest(paths: ProjectPaths) -> tuple[dict[str, str], list[Problem]]:
         text = paths.seed_manifest.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         return {}, [Problem(file, None, "", f"cannot be read ({err}); regenerate it with `sha256sum *.txt`")]
-    checksums: dict[str, str] = {}
-    problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        match = re.fullmatch(r"([0-9a-f]{64}) [ *](.+)", line.strip())
-        if not match:
-            problems.append(Problem(file, number, "", "expected '<sha256>  <file name>' (sha256sum format)"))
-            continue
-        checksums[match.group(2)] = match.group(1)
+    checksums, bad = parse_checksums(text)
+    problems = [Problem(file, n, "", "expected '<sha256>  <file name>' (sha256sum format)") for n in bad]
     return checksums, problems
 
 
