@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analytic_reader import validate_project
-from analytic_reader.data.bibliography import latex_to_text, parse_bibliography
+from analytic_reader.data.bibliography import parse_bibliography
 from conftest import TINY_BIB, TINY_SOURCE, messages, write_project
 
 
@@ -38,8 +38,9 @@ def test_bibkey_missing_from_bibliography_is_reported(tiny_project):
     ]
 
 
-def test_latex_to_text_handles_escapes_and_dashes():
-    assert latex_to_text("{U.S. Helsinki Commission} -- a\\&b") == "U.S. Helsinki Commission – a&b"
+def test_entries_read_as_plain_text_escapes_dashes_quotes_and_accents_decoded():
+    bib = parse_bibliography("@misc{k, title = {{U.S. Helsinki Commission} -- a\\&b ``q''  Caf\\'e}, year = {2024}}")
+    assert bib.entries["k"]["title"] == "U.S. Helsinki Commission – a&b “q” Café"
 
 
 BIB_PIECES = st.sampled_from(

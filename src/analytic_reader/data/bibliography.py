@@ -27,12 +27,12 @@ class Bibliography:
     problems: list[Problem] = field(default_factory=list)
 
 
-def latex_to_text(value: str) -> str:
-    """The little LaTeX our entries use, as plain text for display (braces, escapes, quotes)."""
-    value = value.replace("``", "“").replace("''", "”").replace("--", "–")
-    value = re.sub(r"\\([_&%$#{}])", r"\1", value)
-    value = value.replace("{", "").replace("}", "")
-    return re.sub(r"\s+", " ", value).strip()
+def _plain_text() -> list:
+    """bibtexparser's own LaTeX decoding (braces, escapes, accents, dashes and quotes), then one space
+    for any run of whitespace, so that titles display as plain text."""
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+
+    return [LatexDecodingMiddleware()]
 
 
 def pybtex_problems(text: str, file: str) -> list[Problem]:
@@ -73,7 +73,7 @@ def parse_bibliography(text: str, file: str = "references.bib") -> Bibliography:
     bibliography = Bibliography(file)
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     try:
-        library = bibtexparser.parse_string(text)
+        library = bibtexparser.parse_string(text, append_middleware=_plain_text())
     except Exception as err:  # bibtexparser has no stable error type; report, never crash
         bibliography.problems.append(Problem(file, None, "", f"cannot be parsed as BibTeX ({err})"))
         return bibliography
@@ -90,7 +90,9 @@ def parse_bibliography(text: str, file: str = "references.bib") -> Bibliography:
                 )
             )
     for entry in library.entries:
-        fields = {name.lower(): latex_to_text(str(item.value)) for name, item in entry.fields_dict.items()}
+        fields = {
+            name.lower(): re.sub(r"\s+", " ", str(item.value)).strip() for name, item in entry.fields_dict.items()
+        }
         fields["entry_type"] = entry.entry_type.lower()
         for required in REQUIRED_FIELDS:
             if not fields.get(required):
