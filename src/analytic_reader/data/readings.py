@@ -1,13 +1,14 @@
 """The rival readings of the evidence, from ``data/readings.yml``: the one place they are defined.
 
+The file's shape is a JSON Schema (``SCHEMA``), checked with jsonschema; its errors are reported in the
+words of the other checks (``readings[2].label: is missing or empty``).
+
 Nothing else in the package, the CSS or the tests names a reading: tables, toggles and charts take
 their readings, labels and order from this file, so a third reading needs only this file and its
 ratings.
 """
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 import yaml
@@ -16,10 +17,64 @@ from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 
 READING_KEYS = ("reading_id", "label", "thesis", "distinguishing_questions")
+READING_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+TEXT = {"type": "string", "minLength": 1}
+
+#: The file's shape, as a JSON Schema. What a schema cannot say (ids are unique) is checked below.
+SCHEMA = {
+    "type": "object",
+    "required": ["readings"],
+    "properties": {
+        "readings": {
+            "type": "array",
+            "minItems": 2,
+            "items": {
+                "type": "object",
+                "required": list(READING_KEYS),
+                "properties": {
+                    "reading_id": {"type": "string", "pattern": READING_ID},
+                    "label": TEXT,
+                    "thesis": TEXT,
+                    "distinguishing_questions": {"type": "array", "minItems": 1, "items": TEXT},
+                },
+            },
+        }
+    },
+}
+
+
+def _where(path: list) -> str:
+    """A JSON path as the message names it: ``readings[1].thesis`` (items counted from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _message(error) -> tuple[str, str]:
+    """Where a schema error is, and what to do about it, in the words of the other checks."""
+    where = _where(list(error.absolute_path))
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return (f"{where}.{missing}" if where else missing), "is missing or empty"
+    if error.validator == "minLength" or (error.validator == "minItems" and where != "readings"):
+        return where, "is missing or empty"
+    if error.validator == "minItems":
+        return where, f"expected at least two rival readings, found {len(error.instance)}"
+    if error.validator == "pattern":
+        return where, f"{error.instance!r} is not valid; use lower-case letters, digits and hyphens"
+    if ".distinguishing_questions" in where:
+        return where.split(".distinguishing_questions")[0] + ".distinguishing_questions", "expected a list of questions"
+    if not where:
+        return "readings", "expected a mapping with the key 'readings'"
+    expected = {"object": "a mapping", "array": "a list", "string": "text"}.get(str(error.validator_value), "")
+    return where, f"expected {expected or error.validator_value}"
 
 
 def read_readings(paths: ProjectPaths) -> tuple[list[dict], list[Problem]]:
     """The readings as dicts, and every problem with the file's shape."""
+    from jsonschema import Draft202012Validator
+
     file = paths.relative(paths.readings_yml)
     try:
         document = yaml.safe_load(paths.readings_yml.read_bytes().decode("utf-8-sig"))
@@ -31,41 +86,20 @@ def read_readings(paths: ProjectPaths) -> tuple[list[dict], list[Problem]]:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         return [], [Problem(file, line, "", f"is not valid YAML ({getattr(err, 'problem', err)})")]
-    items = document.get("readings") if isinstance(document, dict) else None
-    if not isinstance(items, list) or not items:
-        return [], [Problem(file, None, "readings", "expected a non-empty list under the key 'readings'")]
-    readings: list[dict] = []
-    problems: list[Problem] = []
+    errors = sorted(Draft202012Validator(SCHEMA).iter_errors(document), key=lambda e: list(e.absolute_path))
+    problems = [Problem(file, None, *_message(error)) for error in errors]
     seen: set[str] = set()
+    items = (
+        document.get("readings") if isinstance(document, dict) and isinstance(document.get("readings"), list) else []
+    )
     for number, item in enumerate(items, start=1):
-        where = f"readings[{number}]"
-        if not isinstance(item, dict):
-            problems.append(Problem(file, None, where, "expected a mapping with keys " + ", ".join(READING_KEYS)))
-            continue
-        for key in READING_KEYS:
-            if not item.get(key):
-                problems.append(Problem(file, None, f"{where}.{key}", "is missing or empty"))
-        questions = item.get("distinguishing_questions")
-        if questions is not None and not (isinstance(questions, list) and all(isinstance(q, str) for q in questions)):
-            problems.append(Problem(file, None, f"{where}.distinguishing_questions", "expected a list of questions"))
-        reading_id = str(item.get("reading_id", ""))
-        if reading_id and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", reading_id):
-            problems.append(
-                Problem(
-                    file,
-                    None,
-                    f"{where}.reading_id",
-                    f"{reading_id!r} is not valid; use lower-case letters, digits and hyphens",
-                )
-            )
-        if reading_id in seen:
-            problems.append(Problem(file, None, f"{where}.reading_id", f"{reading_id!r} is a duplicate"))
+        reading_id = item.get("reading_id") if isinstance(item, dict) else None
+        if isinstance(reading_id, str) and reading_id in seen:
+            problems.append(Problem(file, None, f"readings[{number}].reading_id", f"{reading_id!r} is a duplicate"))
         seen.add(reading_id)
-        if all(item.get(key) for key in READING_KEYS):
-            readings.append({key: item[key] for key in READING_KEYS})
-    if len(readings) < 2 and not problems:
-        problems.append(Problem(file, None, "readings", f"expected at least two rival readings, found {len(readings)}"))
-    return readings, problems
+    if problems:
+        return [], problems
+    return [{key: item[key] for key in READING_KEYS} for item in items], []
 
 
 def reading_marks(labels: list[str]) -> list[str]:
