@@ -41,7 +41,7 @@ def test_views_sort_claims_into_favoring_against_and_not_diagnostic(tiny_project
     extra = dict(TINY_CLAIMS[0], claim_id="tiny-03", quote="Critics say", paraphrase="Some people object.")
     write_project(tiny_project, claims=[*TINY_CLAIMS, extra])
     corpus = load_corpus(tiny_project)
-    views = sort_views(corpus, corpus.claims, "linked")
+    views = sort_views(corpus.claims, "linked")
     assert list(views["favor"]["claim_id"]) == ["tiny-01"]
     assert list(views["against"]["claim_id"]) == ["tiny-02"]
     assert list(views["neutral"]["claim_id"]) == ["tiny-03"]  # rated alike against every reading
@@ -61,7 +61,7 @@ def test_corpus_scale_view_counts_every_claim_once_oldest_source_first():
     corpus = load_corpus()
     for reading_id in corpus.reading_ids:
         view = reading_view_html(corpus, reading_id)
-        views = sort_views(corpus, corpus.claims, reading_id)
+        views = sort_views(corpus.claims, reading_id)
         assert sum(len(v) for v in views.values()) == len(corpus.claims)
         assert f"<strong>{len(views['favor'])}</strong> of {len(corpus.claims)} claims favor this reading" in view
         order = list(corpus.sources.index)
@@ -335,6 +335,26 @@ def test_on_a_phone_the_menu_button_opens_the_chapter_list_and_navigates(chromiu
         link = page.locator("dialog[open] a", has_text="Timeline").first
         link.wait_for(state="visible", timeout=5000)
         link.click()
+        page.wait_for_url("**/chapters/timeline.html", timeout=5000)
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_on_a_laptop_the_menu_button_hides_and_shows_the_chapter_list_which_navigates(chromium, instructor_build):
+    _, html = instructor_build
+    with serve(html) as base:
+        page = chromium.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(f"{base}/chapters/intro.html", wait_until="load")
+        sidebar = page.locator(".bd-sidebar-primary")
+        assert sidebar.is_visible(), "the chapter list is not shown at 1366 px"
+        assert page.locator(".bd-header").is_hidden(), "an empty header bar is shown above the page"
+        toggle = next(b for b in page.locator(".primary-toggle").all() if b.is_visible())
+        toggle.click()
+        sidebar.wait_for(state="hidden", timeout=5000)
+        toggle.click()
+        sidebar.wait_for(state="visible", timeout=5000)
+        sidebar.locator("a", has_text="Timeline").first.click()
         page.wait_for_url("**/chapters/timeline.html", timeout=5000)
         page.close()
 

@@ -14,6 +14,7 @@ import bibtexparser
 
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import read_text
 
 REQUIRED_FIELDS = ("title",)
 
@@ -108,16 +109,10 @@ def parse_bibliography(text: str, file: str = "references.bib") -> Bibliography:
 def read_bibliography(paths: ProjectPaths) -> Bibliography:
     """Read ``references.bib`` (UTF-8) from the project."""
     file = paths.relative(paths.bibliography)
-    try:
-        raw = paths.bibliography.read_bytes()
-    except OSError:
-        return Bibliography(file, problems=[Problem(file, None, "", "file is missing")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return Bibliography(file, problems=[Problem(file, line, "", "not valid UTF-8; save the file as UTF-8")])
-    return parse_bibliography(text, file)
+    text, problems = read_text(paths.bibliography, file)
+    if problems:
+        return Bibliography(file, problems=problems)
+    return parse_bibliography(text or "", file)
 
 
 def format_reference(fields: dict[str, str]) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import read_text
 
 #: The vocabularies the data files use, and the codebook table each comes from.
 REQUIRED_VOCABULARIES = (
@@ -126,10 +127,7 @@ def parse_codebook(text: str, file: str = "data/codebook.md") -> tuple[Codebook,
 def read_codebook(paths: ProjectPaths) -> tuple[Codebook, list[Problem]]:
     """The project's codebook; a missing or unreadable file is a problem, not an exception."""
     file = paths.relative(paths.codebook)
-    try:
-        text = paths.codebook.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        return parse_codebook("", file)[0], [Problem(file, None, "", "file is missing")]
-    except UnicodeDecodeError:
-        return parse_codebook("", file)[0], [Problem(file, None, "", "not valid UTF-8; save the file as UTF-8")]
-    return parse_codebook(text, file)
+    text, problems = read_text(paths.codebook, file)
+    if problems:
+        return parse_codebook("", file)[0], problems
+    return parse_codebook(text or "", file)

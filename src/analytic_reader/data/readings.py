@@ -15,6 +15,7 @@ import yaml
 
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
+from analytic_reader.data.records import read_text
 
 READING_KEYS = ("reading_id", "label", "thesis", "distinguishing_questions")
 READING_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -76,12 +77,11 @@ def read_readings(paths: ProjectPaths) -> tuple[list[dict], list[Problem]]:
     from jsonschema import Draft202012Validator
 
     file = paths.relative(paths.readings_yml)
+    text, problems = read_text(paths.readings_yml, file)
+    if problems:
+        return [], problems
     try:
-        document = yaml.safe_load(paths.readings_yml.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        return [], [Problem(file, None, "", "file is missing")]
-    except UnicodeDecodeError:
-        return [], [Problem(file, None, "", "not valid UTF-8; save the file as UTF-8")]
+        document = yaml.safe_load(text or "")
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

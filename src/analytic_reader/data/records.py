@@ -69,6 +69,15 @@ def decode_text(raw: bytes, file: str) -> tuple[str, list[Problem]]:
         return raw.decode("utf-8-sig", errors="replace"), [problem]
 
 
+def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
+    """A project file's text (``None`` when it is missing), decoded as every file is (``decode_text``)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None, [Problem(file, None, "", "file is missing")]
+    return decode_text(raw, file)
+
+
 def read_table(path: Path, file: str, schema: Sequence[Column]) -> Table:
     """Read ``path`` and check its shape and every value against ``schema``."""
     table = Table(file)

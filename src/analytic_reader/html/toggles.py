@@ -46,7 +46,7 @@ def _claim_list(corpus: Corpus, claims: pd.DataFrame, reading_id: str, empty: st
     )
 
 
-def sort_views(corpus: Corpus, claims: pd.DataFrame, reading_id: str) -> dict[str, pd.DataFrame]:
+def sort_views(claims: pd.DataFrame, reading_id: str) -> dict[str, pd.DataFrame]:
     """The claims as one reading sees them: those that favor it, those that favor another reading
     (and so cut against it), and those every reading accepts alike (not diagnostic)."""
     favored = favoring(claims, reading_id)
@@ -66,7 +66,7 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
     if source_id is not None:
         claims = claims[claims["source_id"] == source_id]
         scope = "this source"
-    views = sort_views(corpus, claims, reading_id)
+    views = sort_views(claims, reading_id)
     questions = "".join(f"<li>{escape(q)}</li>" for q in reading["distinguishing_questions"])
     favor, against, neutral = (len(views[k]) for k in ("favor", "against", "neutral"))
     return (

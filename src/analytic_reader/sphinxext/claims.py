@@ -10,6 +10,7 @@ claim that does not exist.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from analytic_reader.data.records import CLAIM_ID
+from analytic_reader.data.records import CLAIM_ID, read_text
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +27,8 @@ def _read_ids(root: Path) -> tuple[set[str], set[str]]:
     """The claim ids and source ids of the project (empty when the files are missing)."""
 
     def column(path: Path, name: str) -> set[str]:
-        try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                return {row.get(name, "").strip() for row in csv.DictReader(handle)}
-        except OSError:
-            return set()
+        text, _ = read_text(path, path.name)  # its problems are make check's to report
+        return {(row.get(name) or "").strip() for row in csv.DictReader(io.StringIO(text or ""))}
 
     return column(root / "data" / "claims.csv", "claim_id"), column(root / "data" / "sources.csv", "source_id")
 

@@ -10,6 +10,7 @@ click, and later occurrences stay plain so the page does not turn blue.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+
+from analytic_reader.data.records import read_text
 
 SKIP = (
     nodes.reference,
@@ -37,11 +40,8 @@ GLOSSARY_DOCNAME = "chapters/glossary"
 
 def read_forms(root: Path) -> dict[str, str]:
     """Every form (term or alias) mapped to its entry's term."""
-    try:
-        with (root / "data" / "glossary.csv").open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError:
-        return {}
+    text, _ = read_text(root / "data" / "glossary.csv", "data/glossary.csv")  # problems: make check's to report
+    rows = list(csv.DictReader(io.StringIO(text or "")))
     forms: dict[str, str] = {}
     for row in rows:
         term = (row.get("term") or "").strip()
