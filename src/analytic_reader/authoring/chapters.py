@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from analytic_reader.authoring.myst import exercises, front_matter, title
 from analytic_reader.data.paths import ProjectPaths
 
@@ -66,22 +64,23 @@ def chapter_info(paths: ProjectPaths, name: str) -> ChapterInfo:
 
 
 def toc_chapters(paths: ProjectPaths) -> list[str]:
-    """Chapter names in the order of ``_toc.yml`` (files under ``chapters/``, without suffix)."""
-    toc = yaml.safe_load((paths.root / "_toc.yml").read_text(encoding="utf-8"))
-    names: list[str] = []
+    """Chapter names in the order of ``_toc.yml`` (files under ``chapters/``, without suffix).
 
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key in ("root", "file"):
-                if isinstance(node.get(key), str):
-                    names.append(Path(node[key]).name)
-            for value in node.values():
-                if isinstance(value, list):
-                    for item in value:
-                        walk(item)
+    Read with sphinx-external-toc, the parser the build itself uses, so that ``make check`` refuses
+    exactly the tables of contents the build would refuse (it raises on a malformed one)."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
 
-    walk(toc)
-    return names
+    site_map = parse_toc_yaml(str(paths.root / "_toc.yml"))
+
+    def walk(docname: str) -> list[str]:
+        names = [docname]
+        for subtree in site_map[docname].subtrees:
+            for item in subtree.items:
+                if isinstance(item, str):  # a document; globs and URLs are not chapters
+                    names += walk(item)
+        return names
+
+    return [Path(docname).name for docname in walk(site_map.root.docname)]
 
 
 def instructor_frame(paths: ProjectPaths, exclude: tuple[str, ...] = ("instructor-guide", "bibliography")):
