@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -184,10 +185,21 @@ class LinkParser(HTMLParser):
 
 
 def crawl(html: Path) -> tuple[list[str], list[str], int]:
-    """Broken internal links, every external link, and how many internal links were checked."""
+    """Broken internal links, every external link, and how many internal links were checked.
+
+    Kept rather than linkchecker (which finds the same broken links and anchors in the pages) because
+    it also follows the links a reader sees only after the page has loaded: those of the toggles' views,
+    which travel beside the page (``_static/widget-state/``), where a crawler that runs no script
+    cannot see them."""
     pages = {p: LinkParser() for p in html.rglob("*.html") if "_static" not in p.parts}
     for path, parser in pages.items():
-        parser.feed(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        parser.feed(text)
+        for pointer in re.findall(r'data-ar-widget-state="([^"]+)"', text):
+            script = (path.parent / pointer).read_text(encoding="utf-8")
+            copies = script.split("window.arPrintCopies = ", 1)[1].strip().rstrip(";")
+            for copy in json.loads(copies):
+                parser.feed(copy)
     broken, external, checked = [], set(), 0
     for path, parser in pages.items():
         base = path.relative_to(html).as_posix()
