@@ -165,6 +165,8 @@ def add_sixth_source(copy: Path) -> None:
 
 
 def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
+    if "mutual-alibi" in load_corpus().sources.index:
+        pytest.skip("this project already has the fixture source (the fast tests run inside the grown copy)")
     copy = copy_repository(tmp_path / "book")
     add_sixth_source(copy)
     toc_before = (copy / "_toc.yml").read_text(encoding="utf-8").splitlines()
