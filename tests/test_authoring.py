@@ -201,7 +201,7 @@ CONFLICTS = {"colon in an unquoted objective": "objective", "quoted objective wi
 
 
 @pytest.mark.book
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(sorted(MUTATIONS)), min_size=1, max_size=2, unique_by=lambda m: CONFLICTS.get(m, m)))
 @example(["reading renamed consistently", "title with a colon and quotes"])  # the KeyError once seen
 @example(["markup in a paraphrase", "quoted objective with a colon"])
