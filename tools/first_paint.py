@@ -29,7 +29,13 @@ def measure(site: Path) -> list[tuple[str, float, int]]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    pages = sorted(p.relative_to(site).as_posix() for p in [*site.glob("*.html"), *(site / "chapters").glob("*.html")])
+    candidates = [*site.glob("*.html"), *(site / "chapters").glob("*.html")]
+    # Every page a reader reads; the index is a redirect to the first chapter, measured as that chapter.
+    pages = sorted(
+        p.relative_to(site).as_posix()
+        for p in candidates
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8", errors="replace").lower()
+    )
     results = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
