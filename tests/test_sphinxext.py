@@ -119,7 +119,8 @@ def test_a_downloaded_notebook_run_outside_the_project_stops_with_one_line(app, 
     error = first.cells[0].outputs[-1]
     assert error.output_type == "error"
     assert error.traceback == [
-        "ProjectNeeded: this notebook needs the project: get it, run `make lab` in its folder (README, step 1), "
+        "ProjectNeeded: this notebook needs the project: get it, "
+        "run `make lab` in its folder (README, “Rerun a chapter”), "
         "and open this notebook from its chapters/ folder (or set ANALYTIC_READER_ROOT to the project's folder)"
     ]
 

@@ -67,7 +67,7 @@ try:
     find_project_root()
 except (ImportError, FileNotFoundError):
     raise ProjectNeeded(
-        "this notebook needs the project: get it, run `make lab` in its folder (README, step 1), "
+        "this notebook needs the project: get it, run `make lab` in its folder (README, “Rerun a chapter”), "
         "and open this notebook from its chapters/ folder (or set ANALYTIC_READER_ROOT to the project's folder)"
     ) from None
 """
