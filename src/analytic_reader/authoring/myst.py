@@ -33,6 +33,13 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").use(front_matter_plugin).use(colon_fence_plugin)
 
 
+@lru_cache(maxsize=128)
+def _tokens(text: str) -> tuple:
+    """The text's tokens, parsed once however many questions are asked of one chapter (its front
+    matter, title, exercises and solutions). Callers only read them."""
+    return tuple(_parser().parse(text))
+
+
 def _split_options(content: str) -> tuple[tuple[str, ...], str]:
     lines = content.splitlines()
     options = []
@@ -43,7 +50,7 @@ def _split_options(content: str) -> tuple[tuple[str, ...], str]:
 
 def front_matter(text: str) -> dict:
     """The YAML front matter (an empty dict when there is none, or when it is not a mapping)."""
-    for token in _parser().parse(text):
+    for token in _tokens(text):
         if token.type == "front_matter":
             data = yaml.safe_load(token.content)
             return data if isinstance(data, dict) else {}
@@ -52,7 +59,7 @@ def front_matter(text: str) -> dict:
 
 def title(text: str) -> str | None:
     """The text of the first level-1 heading."""
-    tokens = _parser().parse(text)
+    tokens = _tokens(text)
     for heading, inline in zip(tokens, tokens[1:]):
         if heading.type == "heading_open" and heading.tag == "h1":
             return inline.content.strip()
@@ -62,7 +69,7 @@ def title(text: str) -> str | None:
 def directives(text: str) -> list[Directive]:
     """Every top-level directive fence (a nested fence is its parent's content, not a directive here)."""
     found = []
-    for token in _parser().parse(text):
+    for token in _tokens(text):
         info = token.info.strip()
         if token.type in ("fence", "colon_fence") and info.startswith("{") and "}" in info and token.map:
             name, _, argument = info[1:].partition("}")
@@ -79,7 +86,7 @@ def inline_code(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """Every inline code span of the prose, with its line number, including the prose inside directives
     (exercises, solutions, admonitions), where Sphinx also reads it."""
     found = []
-    for token in _parser().parse(text):
+    for token in _tokens(text):
         if token.map is None:
             continue
         if token.type == "inline":
