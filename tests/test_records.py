@@ -3,7 +3,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytic_reader.data.records import Column, check_unique, read_table
+from analytic_reader.data.records import Column, check_unique, markup_in, read_table
 
 SCHEMA = (Column("id"), Column("colour", allowed=("red", "blue")), Column("note", required=False))
 
@@ -107,3 +107,51 @@ def test_arbitrary_rows_in_any_encoding_never_raise(tmp_path_factory, rows, enco
         assert table.problems, "a mangled header must be reported"
     for record in table.records:
         assert list(record.values) == table.columns
+
+
+# Data is text: a field that holds markup is refused (a quote copied from a seed may hold anything).
+
+MARKUP_SAMPLES = [
+    "<img src=x onerror=alert(1)>",
+    "a </p> closes",
+    "&lt;b&gt; entity",
+    "see `code`",
+    "{cite:p}`key`",
+    "{{ substitution }}",
+    "[a link](javascript:alert(1))",
+    "![image](x.png)",
+    "go to javascript:alert(1)",
+    "**bold**",
+    "*stress*",
+    "back\\slash",
+    "# heading",
+    "line one\n- item",
+    "(target)=",
+    ":::{note}",
+]
+
+
+def test_markup_in_a_data_field_is_refused_with_its_line_and_field(tmp_path):
+    import csv as csv_module
+    import io
+
+    out = io.StringIO()
+    csv_module.writer(out).writerows([["id", "colour", "note"], *[["a", "red", s] for s in MARKUP_SAMPLES]])
+    table = read_table(write(tmp_path, out.getvalue()), "t.csv", SCHEMA)
+    text = [str(p) for p in table.problems]
+    assert len(text) == len(MARKUP_SAMPLES), text
+    assert all(t.startswith("t.csv:") and ": note: holds " in t and "without markup" in t for t in text)
+    assert text[0].startswith("t.csv:2: note: holds an HTML tag ('<img src=x onerror=a')")
+
+
+def test_plain_text_with_punctuation_is_not_taken_for_markup(tmp_path):
+    plain = "Iran & Russia: 1 < 2, 5 * 3 = 15; a_b [sic] (2024) {sic} $1.7 billion #1 | S-300 -- 50%"
+    table = read_table(write(tmp_path, f'id,colour,note\na,red,"{plain}"\n'), "t.csv", SCHEMA)
+    assert table.problems == []
+    assert markup_in(plain) is None
+
+
+def test_a_verbatim_field_may_hold_markup(tmp_path):
+    schema = (Column("id"), Column("colour", allowed=("red",)), Column("note", verbatim=True))
+    table = read_table(write(tmp_path, "id,colour,note\na,red,<script>x</script>\n"), "t.csv", schema)
+    assert table.problems == []

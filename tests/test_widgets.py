@@ -48,11 +48,11 @@ def test_views_sort_claims_into_favoring_against_and_not_diagnostic(tiny_project
 
 
 def test_data_is_escaped_in_the_views(tiny_project):
-    hostile = dict(
-        TINY_CLAIMS[1], speaker="<script>alert(1)</script> critics", paraphrase="<img src=x onerror=alert(2)>"
-    )
-    write_project(tiny_project, claims=[TINY_CLAIMS[0], hostile])
-    view = reading_view_html(load_corpus(tiny_project), "fraying", "tiny")
+    # Markup the check would refuse (test_inert_data.py), put into the loaded corpus: escaped anyway.
+    corpus = load_corpus(tiny_project)
+    corpus.claims.loc["tiny-02", "speaker"] = "<script>alert(1)</script> critics"
+    corpus.claims.loc["tiny-02", "paraphrase"] = "<img src=x onerror=alert(2)>"
+    view = reading_view_html(corpus, "fraying", "tiny")
     assert "<script>" not in view and "<img" not in view
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view
 
@@ -232,13 +232,17 @@ HOSTILE_SEED = (
 )
 
 
+HOSTILE_EVENT = "Talks end: 1 < 2 & 3 > 2 | a pipe, [brackets] (x)= {braces} * a star #hash $5 ~tilde~ 1. one"
+HOSTILE_DEFINITION = "An entry: a < b & c | d, [e] (f)= {g} * h #i $j ~k~ and a tilde."
+
+
 @pytest.mark.browser
 @pytest.mark.book
 def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
 
     from analytic_reader.authoring.chapters import scaffold_source_chapter
     from analytic_reader.data.paths import ProjectPaths
-    from conftest import add_source, build_book, build_warnings, copy_repository, filler
+    from conftest import add_source, append_csv_rows, build_book, build_warnings, copy_repository, filler
 
     copy = copy_repository(tmp_path / "book")
     padding, claims = filler("hostile", 6, first=3)
@@ -247,7 +251,7 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
             "claim_id": f"hostile-0{number}",
             "source_id": "hostile",
             "quote": quote,
-            "paraphrase": "<img src=y onerror=\"window.__pwned='paraphrase'\"> a cable shows code.",
+            "paraphrase": "A cable shows 1 < 2 & x > y | a pipe, [brackets], {braces}, (x)= and a * star.",
             "kind": "factual report",
             "speaker": "author",
             "attribution": "author",
@@ -259,21 +263,21 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
             ['<script>window.__pwned = "quote"</script>', "<img src=x onerror=\"window.__pwned = 'img'\">"], start=1
         )
     ]
-    hostile_claims[0]["speaker"] = "Officials <script>window.__pwned='speaker'</script>"
+    hostile_claims[0]["speaker"] = "Officials < script > & co"
     hostile_claims[0]["attribution"] = "unnamed officials"
     add_source(
         copy,
         {
             "source_id": "hostile",
             "bibkey": "hostile_2026",
-            "title": 'Title <script>window.__pwned = "title"</script> & <b>bold</b>',
-            "outlet": "<i>Outlet</i>",
+            "title": 'Title "quoted" & <3 | #1 [sic] {x}',
+            "outlet": "Outlet & Co < 3",
             "published": "2026-07",
             "date_precision": "month",
             "genre": "opinion",
             "lean": "fraying",
-            "dating_note": "<svg onload=\"window.__pwned='note'\">",
-            "provenance": "<iframe srcdoc=x></iframe>",
+            "dating_note": "A note with a < sign, a * star and a {glossary} name.",
+            "provenance": "Seen at a < b | c; 5 * 3 = 15.",
         },
         HOSTILE_SEED + padding,
         hostile_claims + claims,
@@ -285,6 +289,24 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
             '\n@misc{hostile_2026,\n  title = {Bib <script>window.__pwned = "bib"</script> title},\n'
             '  note = {<img src=z onerror="window.__pwned=1">},\n  year = {2026}\n}\n'
         )
+    # Events and glossary entries: what the check lets through (punctuation that markup would parse)
+    # must be shown as typed on the timeline and glossary pages.
+    append_csv_rows(
+        copy / "data" / "events.csv",
+        [{"date": "2026-12", "event": HOSTILE_EVENT, "citation": "hostile-01", "note": "A note | with a pipe."}],
+    )
+    append_csv_rows(
+        copy / "data" / "glossary.csv",
+        [
+            {
+                "term": "Zeta & Co",
+                "aliases": "",
+                "category": "actor",
+                "definition": HOSTILE_DEFINITION,
+                "orientation": "",
+            }
+        ],
+    )
     scaffold_source_chapter(ProjectPaths(copy), "hostile")
 
     result, html = build_book(copy)
@@ -301,6 +323,8 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
             "chapters/appendix-texts.html",
             "chapters/weighing-the-readings.html",
             "chapters/bibliography.html",
+            "chapters/timeline.html",
+            "chapters/glossary.html",
         ):
             page = chromium.new_page()
             dialogs = []
@@ -316,7 +340,12 @@ def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chrom
             text = page.inner_text("body")
             if path == "chapters/hostile.html":
                 assert '<script>window.__pwned = "quote"</script>' in text  # shown, literally
-                assert "Officials <script>window.__pwned='speaker'</script>" in text
+                assert "Officials < script > & co" in text
+                assert 'Title "quoted" & <3 | #1 [sic] {x}' in text
+            if path == "chapters/timeline.html":
+                assert HOSTILE_EVENT in text
+            if path == "chapters/glossary.html":
+                assert HOSTILE_DEFINITION in text
             page.close()
 
 

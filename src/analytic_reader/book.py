@@ -26,6 +26,7 @@ from analytic_reader.analysis.frames import (
     source_claims,
 )
 from analytic_reader.authoring.chapters import chapter_info
+from analytic_reader.authoring.myst import markdown_literal
 from analytic_reader.data.bibliography import format_reference
 from analytic_reader.data.corpus import Corpus, load_corpus
 from analytic_reader.data.ratings import cohen_kappa, favoring
@@ -378,39 +379,47 @@ def weighted_evidence(corpus: Corpus, top: int | None = None) -> HTML:
 
 
 def _cite(corpus: Corpus, citation: str) -> str:
-    """A citation as MyST: a claim id as inline code (the build links it), a bibkey as a citation."""
-    return f"`{citation}`" if citation in corpus.claims.index else f"{{cite:t}}`{citation}`"
+    """A citation as MyST: a claim id as inline code (the build links it), a bibkey as a citation, and
+    anything else (which the check refuses) as inert text, so it cannot become markup either."""
+    if citation in corpus.claims.index:
+        return f"`{citation}`"
+    if citation in corpus.bibliography and re.fullmatch(r"[\w:.+/-]+", citation):
+        return f"{{cite:t}}`{citation}`"
+    return markdown_literal(citation)
 
 
 def timeline_markdown(corpus: Corpus) -> str:
     """The timeline as MyST markdown (a table), generated from ``data/events.csv``.
 
     Markdown rather than HTML, so that the build turns its citations into links and the search
-    index finds its text.
+    index finds its text. Every data field goes in through ``markdown_literal``: it is shown as
+    typed and never parsed, so an event cannot carry a role, a link or HTML into the page. The only
+    markup is ours: the emphasis of the note and the citations, whose ids the check has matched
+    against the claims and the bibliography.
     """
-
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
     rows = ["| date | event | source |", "|---|---|---|"]
     for _, event in corpus.events.iterrows():
         sources = "; ".join(_cite(corpus, c) for c in event["citation"])
-        note = f" *{cell(event['note'])}*" if event["note"] else ""
-        rows.append(f"| {event['date']} | {cell(event['event'])}{note} | {sources} |")
+        note = f" *{markdown_literal(event['note'])}*" if event["note"] else ""
+        rows.append(f"| {markdown_literal(event['date'])} | {markdown_literal(event['event'])}{note} | {sources} |")
     return "\n".join(rows) + "\n"
 
 
 def glossary_markdown(corpus: Corpus) -> str:
-    """The glossary as a MyST ``glossary`` directive, generated from ``data/glossary.csv``."""
-    lines = ["```{glossary}", ":sorted:", ""]
+    """The glossary as a MyST ``glossary`` directive, generated from ``data/glossary.csv``.
+
+    Every data field goes in through ``markdown_literal`` (shown as typed, never parsed); the
+    entries come sorted from ``glossary_frame``, so the directive does not sort the escaped text.
+    """
+    lines = ["```{glossary}", ""]
     for _, entry in corpus.glossary.iterrows():
-        lines.append(entry["term"])
-        text = entry["definition"]
+        lines.append(markdown_literal(entry["term"]))
+        text = markdown_literal(entry["definition"])
         if entry["aliases"]:
-            text += " Also written: " + ", ".join(entry["aliases"]) + "."
+            text += " Also written: " + ", ".join(markdown_literal(a) for a in entry["aliases"]) + "."
         if entry["orientation"]:
-            text += f" *Orientation:* {entry['orientation']}"
-        lines.append(f"  *{entry['category']}.* {text}")
+            text += f" *Orientation:* {markdown_literal(entry['orientation'])}"
+        lines.append(f"  *{markdown_literal(entry['category'])}.* {text}")
         lines.append("")
     lines.append("```")
     return "\n".join(lines) + "\n"
@@ -420,8 +429,6 @@ def full_texts_markdown(corpus: Corpus) -> str:
     """Every source's full text, oldest first, as MyST: a heading per source (so the page's contents list
     them) and the highlighted text as an HTML block. Generated from the data, so a new source appears
     here by itself."""
-    from analytic_reader.authoring.chapters import markdown_literal
-
     parts = []
     for source_id, source in corpus.sources.iterrows():
         label = published_label(str(source["published"]), str(source["date_precision"]))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from analytic_reader.authoring.myst import exercises, front_matter, title
+from analytic_reader.authoring.myst import exercises, front_matter, markdown_literal, title
 from analytic_reader.data.paths import ProjectPaths
 
 
@@ -139,12 +139,6 @@ def insert_in_toc(text: str, source_id: str, order: list[str]) -> str:
     at = later[0] if later else entries[-1][0] + 1
     lines.insert(at, f"{entries[0][1]}- file: chapters/{source_id}\n")
     return "".join(lines)
-
-
-def markdown_literal(text: str) -> str:
-    """``text`` escaped for MyST markdown, so a title from the data is shown as typed, never parsed
-    (no emphasis, no roles, no raw HTML)."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def scaffold_source_chapter(paths: ProjectPaths, source_id: str) -> Path:

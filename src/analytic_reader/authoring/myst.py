@@ -7,6 +7,7 @@ directive's body; a parser sees only the top-level directives a reader sees.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -124,3 +125,10 @@ def solutions(text: str) -> list[Directive]:
             found.append(Directive("solution", start.argument, start.options, body, start.start, directive.end))
             start = None
     return found
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` as inert MyST: every ASCII punctuation mark backslash-escaped (CommonMark allows it
+    for all of them) and line breaks made spaces, so data is shown as typed and never parsed (no
+    emphasis, roles, directives, links, raw HTML or block markers)."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.splitlines()))

@@ -36,7 +36,7 @@ def claim_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
     return (
         Column("claim_id", pattern=CLAIM_ID.pattern, pattern_help="<source_id>-NN, e.g. growing-ties-03"),
         Column("source_id"),
-        Column("quote"),
+        Column("quote", verbatim=True),
         Column("paraphrase"),
         Column("kind", allowed=allowed("kind")),
         Column("speaker"),

@@ -26,7 +26,7 @@ def ledger_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
     return (
         Column("source_id"),
         Column("sentence", pattern=r"[1-9]\d*", pattern_help="a sentence number (1, 2, …)"),
-        Column("starts"),
+        Column("starts", verbatim=True),
         Column("reason", allowed=codebook.values("ledger reason") if codebook else ()),
         Column("see", required=False),
         Column("note", required=False),

@@ -15,7 +15,7 @@ import yaml
 
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
-from analytic_reader.data.records import read_text
+from analytic_reader.data.records import markup_in, read_text
 
 READING_KEYS = ("reading_id", "label", "thesis", "distinguishing_questions")
 READING_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -97,9 +97,26 @@ def read_readings(paths: ProjectPaths) -> tuple[list[dict], list[Problem]]:
         if isinstance(reading_id, str) and reading_id in seen:
             problems.append(Problem(file, None, f"readings[{number}].reading_id", f"{reading_id!r} is a duplicate"))
         seen.add(reading_id)
+        problems += _markup_problems(file, number, item)
     if problems:
         return [], problems
     return [{key: item[key] for key in READING_KEYS} for item in items], []
+
+
+def _markup_problems(file: str, number: int, item: object) -> list[Problem]:
+    """A problem for every text of a reading that holds markup: readings are shown as plain text."""
+    if not isinstance(item, dict):
+        return []
+    texts = [(key, item.get(key)) for key in ("label", "thesis")]
+    questions = item.get("distinguishing_questions")
+    if isinstance(questions, list):
+        texts += [(f"distinguishing_questions[{n}]", q) for n, q in enumerate(questions, start=1)]
+    found = [(key, markup_in(text)) for key, text in texts if isinstance(text, str)]
+    return [
+        Problem(file, None, f"readings[{number}].{key}", f"holds {what}; write it as plain text, without markup")
+        for key, what in found
+        if what
+    ]
 
 
 def reading_marks(labels: list[str]) -> list[str]:

@@ -21,6 +21,34 @@ from analytic_reader.data.problems import Problem
 CLAIM_ID = re.compile(r"(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<number>\d{2,})")
 
 
+#: What a data field may not hold: markup of HTML, markdown or MyST. Data is text: it is shown as
+#: typed, and a field that looks like markup is more likely an injection or a paste from a web page
+#: than something a coder meant. Each with what it is, for the check's message.
+MARKUP = (
+    (re.compile(r"<[A-Za-z!/?]"), "an HTML tag"),
+    (re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);"), "an HTML entity"),
+    (re.compile(r"`"), "a backtick (MyST code, role or directive)"),
+    (re.compile(r"\{\{|\}\}"), "a MyST substitution"),
+    (re.compile(r"\]\(|\]\[|!\["), "a markdown link or image"),
+    (re.compile(r"(?i)\b(javascript|vbscript):|\bdata:\w+/"), "a script address"),
+    (re.compile(r"\*\*|__|(?<!\w)\*\S|\S\*(?!\w)"), "markdown emphasis"),
+    (re.compile(r"\\"), "a backslash (a markdown escape)"),
+    (
+        re.compile(r"(?m)^\s*(#{1,6}\s|>|\(\S+\)=|:::|[-+*]\s|\d+[.)]\s|\||-{3,}|={3,})"),
+        "a markdown block marker at the start of a line",
+    ),
+)
+
+
+def markup_in(value: str) -> str | None:
+    """What markup ``value`` holds (``None`` if it is plain text), with the text where it starts."""
+    for pattern, what in MARKUP:
+        found = pattern.search(value)
+        if found:
+            return f"{what} ({value[found.start() : found.start() + 20]!r})"
+    return None
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a CSV table: whether it may be empty, and what values it admits."""
@@ -30,6 +58,9 @@ class Column:
     allowed: tuple[str, ...] = ()
     pattern: str | None = None
     pattern_help: str = ""
+    #: Copied verbatim from a seed (a quote, a sentence's start): it may hold any character the
+    #: source has, so it is not checked for markup; it is always shown escaped.
+    verbatim: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,6 +194,16 @@ def _check_values(table: Table, record: Record, schema: Sequence[Column]) -> Non
             if column.required:
                 table.problems.append(Problem(table.file, record.line, column.name, "is empty; a value is required"))
             continue
+        markup = None if column.verbatim or column.allowed else markup_in(value)
+        if markup:
+            table.problems.append(
+                Problem(
+                    table.file,
+                    record.line,
+                    column.name,
+                    f"holds {markup}; data is shown as plain text, so write it without markup",
+                )
+            )
         if column.allowed and value not in column.allowed:
             allowed = ", ".join(repr(v) for v in column.allowed)
             table.problems.append(
