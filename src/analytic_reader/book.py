@@ -25,11 +25,12 @@ from analytic_reader.analysis.frames import (
     reading_label,
     source_claims,
 )
+from analytic_reader.analysis.weighing import proposition_weights
 from analytic_reader.authoring.chapters import chapter_info
 from analytic_reader.authoring.myst import markdown_literal
 from analytic_reader.data.bibliography import format_reference
 from analytic_reader.data.corpus import Corpus, load_corpus
-from analytic_reader.data.ratings import cohen_kappa, favoring
+from analytic_reader.data.ratings import cohen_kappa, counting_against, favoring, fitting
 from analytic_reader.data.sources import published_label
 from analytic_reader.html import tables
 from analytic_reader.html import toggles as _widgets
@@ -55,7 +56,8 @@ __all__ = [
     "glue_figures",
     "balance_toggle",
     "forecast_audit",
-    "weighted_evidence",
+    "heuer_ranking",
+    "rationale_overlap_table",
     "timeline_markdown",
     "glossary_markdown",
     "full_texts_markdown",
@@ -182,8 +184,19 @@ def balance_table(corpus: Corpus) -> HTML:
 
     return frame(
         balance_view(corpus, "weighted"),
-        "Weighted diagnostic evidence for each reading, source by source (the chart's data)",
+        "Weighted evidence against each reading, source by source (the chart's data; least is best)",
         index_header="source",
+    )
+
+
+def heuer_ranking(corpus: Corpus) -> HTML:
+    """The headline: the readings ranked by the weighted evidence against them, least first (Heuer's
+    test), with the count of propositions against each and, apart, the claims each merely fits better."""
+    from analytic_reader.analysis.weighing import ranking
+
+    return frame(
+        ranking(corpus).reset_index(drop=True),
+        "The readings ranked by the evidence against them (least first); the last column is not evidence",
     )
 
 
@@ -250,6 +263,27 @@ def agreement_table(corpus: Corpus) -> HTML:
     return frame(shown, "Agreement between the two coders, per reading", index_header="reading")
 
 
+def rationale_overlap_table(corpus: Corpus) -> HTML:
+    """How often the two codings' rationales for one claim and reading share a distinctive five-word run,
+    against unrelated pairs: a test that the second coding did not see the first."""
+    from analytic_reader.data.coding import rationale_overlap
+
+    first, second, _ = _coding(corpus)
+    common = [
+        corpus.paths.codebook.read_text(encoding="utf-8"),
+        corpus.paths.readings_yml.read_text(encoding="utf-8"),
+        *map(str, corpus.claims["quote"]),
+        *map(str, corpus.claims["paraphrase"]),
+    ]
+    table = rationale_overlap(first, second, common)
+    table["share"] = [f"{value:.1%}" for value in table["share"]]
+    return frame(
+        table,
+        "Rationale pairs sharing a five-word run found in no codebook, reading, quote or paraphrase",
+        index_header="pairs compared",
+    )
+
+
 def adjudication_log(corpus: Corpus) -> HTML:
     """Every disagreement between the coders, with the decision and its reason."""
     from analytic_reader.data.coding import adjudication_frame
@@ -287,7 +321,9 @@ def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
     """The counts a chapter's prose may state, computed from the data (for one source or the corpus).
 
     Names: ``claims``, ``diagnostic``, ``not_diagnostic``, ``not_diagnostic_share`` (a percentage),
-    ``favor_<reading_id>`` and ``weight_<reading_id>`` (one per reading, hyphens as underscores),
+    per reading (hyphens as underscores): ``favor_<reading_id>`` (diagnostic claims it survives),
+    ``against_<reading_id>`` (propositions against it), ``weight_against_<reading_id>`` (their weight)
+    and ``fit_<reading_id>`` (claims it merely fits better),
     ``forecasts``, ``audited`` and ``verdict_<verdict>`` (spaces as underscores), ``coverage`` (a
     percentage), ``sources``. Prose shows them
     with myst-nb's ``{glue:text}`` role (see ``glue_figures``), so no count is ever typed by hand.
@@ -300,14 +336,21 @@ def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
         "forecasts": str(int((claims["kind"] == "forecast").sum())),
         "sources": str(claims["source_id"].nunique()),
     }
-    from analytic_reader.analysis.weighing import evidence_weight
-
-    weights = evidence_weight(corpus)[claims.index]
+    chosen = corpus.claims.index.isin(claims.index)
     for reading_id in corpus.reading_ids:
-        favors = favoring(claims, reading_id)
         name = reading_id.replace("-", "_")
-        values[f"favor_{name}"] = str(int(favors.sum()))
-        values[f"weight_{name}"] = str(int(weights[favors].sum()))
+        against = proposition_weights(
+            corpus, pd.Series(chosen, index=corpus.claims.index) & counting_against(corpus.claims, reading_id)
+        )
+        values[f"favor_{name}"] = str(int(favoring(claims, reading_id).sum()))
+        values[f"against_{name}"] = str(len(against))
+        values[f"weight_against_{name}"] = str(int(against["weight"].sum()))
+        values[f"fit_{name}"] = str(int(fitting(claims, reading_id).sum()))
+    weights_against = {r: int(values[f"weight_against_{r.replace('-', '_')}"]) for r in corpus.reading_ids}
+    least = min(weights_against.values())
+    values["least_against"] = " and ".join(
+        str(corpus.readings.loc[r, "label"]) for r, w in weights_against.items() if w == least
+    )
     sources = corpus.sources if source_id is None else corpus.sources.loc[[source_id]]
     for lean in (*corpus.reading_ids, "mixed"):
         values[f"lean_{lean.replace('-', '_')}"] = str(int((sources["lean"] == lean).sum()))
@@ -355,27 +398,6 @@ def forecast_audit(corpus: Corpus) -> HTML:
     return HTML(
         tables.html_table(shown, caption="Forecasts checked against what later sources report, oldest first", cell=cell)
     )
-
-
-def weighted_evidence(corpus: Corpus, top: int | None = None) -> HTML:
-    """The diagnostic claims, heaviest first, with what they favor and their weight."""
-    from analytic_reader.analysis.weighing import weighted_claims
-
-    claims = weighted_claims(corpus)
-    if top is not None:
-        claims = claims.head(top)
-    shown = pd.DataFrame(
-        {
-            "claim": claims["claim_id"],
-            "source": claims["source_id"],
-            "favors": [favors_label(corpus, f) for f in claims["favors"]],
-            "weight": claims["weight"],
-            "who": claims["speaker"],
-            "documented by": claims["documentation"],
-            "in our words": claims["paraphrase"],
-        }
-    )
-    return frame(shown.reset_index(drop=True), "Diagnostic claims by evidence weight (0 to 4), heaviest first")
 
 
 def _cite(corpus: Corpus, citation: str) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 from analytic_reader.data.codebook import Codebook
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
-from analytic_reader.data.records import CLAIM_ID, Column, Table, check_unique, read_table
+from analytic_reader.data.records import CLAIM_ID, Column, Record, Table, check_unique, read_table
 from analytic_reader.data.sentences import scraping_breaks, split_sentences
 
 COPIED_WORDS_LIMIT = 8
@@ -44,7 +44,45 @@ def claim_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
         Column("documentation"),
         Column("theater", allowed=allowed("theater")),
         Column("topic", allowed=allowed("topic")),
+        Column(
+            "proposition",
+            required=False,
+            pattern=CLAIM_ID.pattern,
+            pattern_help="the claim id of the first claim of the group it restates, or empty",
+        ),
     )
+
+
+def check_propositions(claims: Table) -> list[Problem]:
+    """A claim's ``proposition`` names an earlier claim of the same source that heads its group (its own
+    ``proposition`` is empty): one proposition, one group, so that it counts once (codebook, section 5)."""
+    problems: list[Problem] = []
+    seen: dict[str, Record] = {}
+    for record in claims.records:
+        head = record["proposition"].strip()
+        if head:
+            first = seen.get(head)
+            if first is None:
+                problems.append(
+                    Problem(
+                        claims.file, record.line, "proposition", f"{head!r} is not an earlier claim in {claims.file}"
+                    )
+                )
+            elif first["source_id"].strip() != record["source_id"].strip():
+                problems.append(
+                    Problem(claims.file, record.line, "proposition", f"{head!r} is a claim of another source")
+                )
+            elif first["proposition"].strip():
+                problems.append(
+                    Problem(
+                        claims.file,
+                        record.line,
+                        "proposition",
+                        f"{head!r} restates {first['proposition'].strip()!r}; name the group's first claim",
+                    )
+                )
+        seen[record["claim_id"].strip()] = record
+    return problems
 
 
 @dataclass(frozen=True)
@@ -318,6 +356,7 @@ def claims_frame(table: Table, seeds: dict[str, tuple[str, str]], codebook: Code
         row = {name: record[name].strip() for name in columns}
         seed = seeds.get(row["source_id"])
         span = locate_quote(seed[1], row["quote"]) if seed else None
+        row["proposition"] = row["proposition"] or row["claim_id"]
         row["quote_start"] = span.start if span else None
         row["quote_end"] = span.end if span else None
         rows.append(row)

@@ -13,7 +13,13 @@ from pathlib import Path
 import pandas as pd
 
 from analytic_reader.data.bibliography import Bibliography, read_bibliography
-from analytic_reader.data.claims import check_claims_against_seeds, claims_frame, locate_quote, read_claims
+from analytic_reader.data.claims import (
+    check_claims_against_seeds,
+    check_propositions,
+    claims_frame,
+    locate_quote,
+    read_claims,
+)
 from analytic_reader.data.codebook import Codebook, read_codebook
 from analytic_reader.data.coding import check_coding, read_coding
 from analytic_reader.data.events import check_events, events_frame, read_events
@@ -95,6 +101,7 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     problems += claims.problems
     # A source whose seed is missing is reported once, on sources.csv; its claims are not re-reported.
     problems += check_claims_against_seeds(claims, seeds, known_sources)
+    problems += check_propositions(claims)
     per_source = Counter(r["source_id"].strip() for r in claims.records)
     for record in sources.records:
         count = per_source.get(record["source_id"].strip(), 0)

@@ -72,6 +72,21 @@ def check_ratings(ratings: Table, claims: Table, reading_ids: tuple[str, ...]) -
                 )
             )
         rated.add((claim_id, reading_id))
+    given = {(r["claim_id"].strip(), r["reading_id"].strip()): (r["rating"].strip(), r.line) for r in ratings.records}
+    for record in claims.records:
+        head = record["proposition"].strip()
+        for reading_id in reading_ids if head else ():
+            mine, theirs = given.get((record["claim_id"].strip(), reading_id)), given.get((head, reading_id))
+            if mine and theirs and mine[0] != theirs[0]:
+                problems.append(
+                    Problem(
+                        ratings.file,
+                        mine[1],
+                        "rating",
+                        f"{mine[0]!r} against {reading_id!r}, but {head} (line {theirs[1]}), the proposition "
+                        f"this claim restates, is {theirs[0]!r}; one proposition, one rating",
+                    )
+                )
     for record in claims.records:
         claim_id = record["claim_id"].strip()
         missing = [r for r in reading_ids if claim_id and (claim_id, r) not in rated]
@@ -106,27 +121,56 @@ def ratings_frame(table: Table, codebook: Codebook, reading_ids: tuple[str, ...]
 
 
 def verdicts(ratings: pd.DataFrame, reading_ids: tuple[str, ...]) -> pd.DataFrame:
-    """Per claim: its score against each reading, whether it is diagnostic, and what it favors.
+    """Per claim: whether it is diagnostic by Heuer's test, which readings it counts against, which it
+    favors, and which it merely fits better.
 
-    ``favors`` is the id of the reading with the highest score (several joined by ``", "`` when they
-    tie above another), or ``"not diagnostic"`` when every reading gets the same rating.
+    Heuer's method works by inconsistency (codebook, section 4): a claim is **diagnostic** when it is
+    rated inconsistent with at least one reading and not with all of them. ``against`` lists the
+    readings it is inconsistent with; ``favors`` the others, which survive it (several joined by
+    ``", "``). A claim that is not diagnostic favors nothing (``"not diagnostic"``). ``fits`` keeps the
+    looser difference the synthesis shows as a second, labelled view: among claims with no
+    inconsistency, the readings rated highest when the ratings differ (consistent against neutral).
     """
     scores = ratings.pivot_table(
         index="claim_id", columns="reading_id", values="score", observed=False, aggfunc="first"
     ).reindex(columns=list(reading_ids))
-    diagnostic = scores.nunique(axis=1) > 1
+    inconsistent = scores < 0
+    diagnostic = inconsistent.any(axis=1) & ~inconsistent.all(axis=1)
     best = scores.max(axis=1)
-    favors = [
-        ", ".join(r for r in reading_ids if row[r] == top) if diag else NOT_DIAGNOSTIC
-        for (_, row), top, diag in zip(scores.iterrows(), best, diagnostic)
-    ]
-    result = pd.DataFrame({"diagnostic": diagnostic, "favors": favors}, index=scores.index)
+    differs = scores.nunique(axis=1) > 1
+
+    def joined(ids: list[str]) -> str:
+        return ", ".join(ids) if ids else NOT_DIAGNOSTIC
+
+    against, favors, fits = [], [], []
+    for (_, row), bad, diag, top, diff in zip(
+        scores.iterrows(), inconsistent.itertuples(index=False), diagnostic, best, differs
+    ):
+        bad_ids = [r for r, is_bad in zip(reading_ids, bad) if is_bad]
+        against.append(joined(bad_ids) if diag else NOT_DIAGNOSTIC)
+        favors.append(joined([r for r in reading_ids if r not in bad_ids]) if diag else NOT_DIAGNOSTIC)
+        fits.append(joined([r for r in reading_ids if row[r] == top]) if diff and not bad_ids else NOT_DIAGNOSTIC)
+    result = pd.DataFrame(
+        {"diagnostic": diagnostic, "against": against, "favors": favors, "fits": fits}, index=scores.index
+    )
     result.index = result.index.astype(str)
     return result
 
 
+def counting_against(claims: pd.DataFrame, reading_id: str) -> pd.Series:
+    """Which claims count against ``reading_id``: diagnostic claims rated inconsistent with it."""
+    return claims["against"].str.split(", ").apply(lambda ids: reading_id in ids)
+
+
+def fitting(claims: pd.DataFrame, reading_id: str) -> pd.Series:
+    """Which claims fit ``reading_id`` better than another reading without contradicting any (the
+    second, labelled view: differences of fit are not evidence by Heuer's test)."""
+    return claims["fits"].str.split(", ").apply(lambda ids: reading_id in ids)
+
+
 def favoring(claims: pd.DataFrame, reading_id: str) -> pd.Series:
-    """Which claims favor ``reading_id``, alone or tied with another reading (``favors`` column)."""
+    """Which claims favor ``reading_id``: diagnostic claims it survives (not rated inconsistent with it,
+    while another reading is), alone or with another reading (``favors`` column)."""
     return claims["favors"].str.split(", ").apply(lambda ids: reading_id in ids)
 
 

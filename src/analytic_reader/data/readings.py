@@ -17,7 +17,7 @@ from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import markup_in, read_text
 
-READING_KEYS = ("reading_id", "label", "thesis", "distinguishing_questions")
+READING_KEYS = ("reading_id", "label", "thesis", "concedes", "distinguishing_questions", "refuted_by")
 READING_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TEXT = {"type": "string", "minLength": 1}
 
@@ -36,7 +36,17 @@ SCHEMA = {
                     "reading_id": {"type": "string", "pattern": READING_ID},
                     "label": TEXT,
                     "thesis": TEXT,
-                    "distinguishing_questions": {"type": "array", "minItems": 1, "items": TEXT},
+                    "concedes": {"type": "array", "minItems": 1, "items": TEXT},
+                    "distinguishing_questions": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "object",
+                            "required": ["versus", "question"],
+                            "properties": {"versus": {"type": "string", "pattern": READING_ID}, "question": TEXT},
+                        },
+                    },
+                    "refuted_by": {"type": "array", "minItems": 1, "items": TEXT},
                 },
             },
         }
@@ -64,8 +74,13 @@ def _message(error) -> tuple[str, str]:
         return where, f"expected at least two rival readings, found {len(error.instance)}"
     if error.validator == "pattern":
         return where, f"{error.instance!r} is not valid; use lower-case letters, digits and hyphens"
-    if ".distinguishing_questions" in where:
-        return where.split(".distinguishing_questions")[0] + ".distinguishing_questions", "expected a list of questions"
+    for key, what in (
+        ("distinguishing_questions", "a list of questions, each with 'versus' (a reading id) and 'question'"),
+        ("concedes", "a list of what the reading concedes"),
+        ("refuted_by", "a list of what would refute the reading"),
+    ):
+        if f".{key}" in where:
+            return where.split(f".{key}")[0] + f".{key}", f"expected {what}"
     if not where:
         return "readings", "expected a mapping with the key 'readings'"
     expected = {"object": "a mapping", "array": "a list", "string": "text"}.get(str(error.validator_value), "")
@@ -100,7 +115,44 @@ def read_readings(paths: ProjectPaths) -> tuple[list[dict], list[Problem]]:
         problems += _markup_problems(file, number, item)
     if problems:
         return [], problems
+    problems = _separation_problems(file, items)
+    if problems:
+        return [], problems
     return [{key: item[key] for key in READING_KEYS} for item in items], []
+
+
+def _separation_problems(file: str, items: list[dict]) -> list[Problem]:
+    """Each question's ``versus`` is another reading, and every two readings are told apart by at least
+    one question (asked by either): readings that no observation separates are not rivals."""
+    ids = [item["reading_id"] for item in items]
+    problems: list[Problem] = []
+    separated: set[frozenset[str]] = set()
+    for number, item in enumerate(items, start=1):
+        for q_number, question in enumerate(item["distinguishing_questions"], start=1):
+            versus = question["versus"]
+            if versus not in ids or versus == item["reading_id"]:
+                problems.append(
+                    Problem(
+                        file,
+                        None,
+                        f"readings[{number}].distinguishing_questions[{q_number}].versus",
+                        f"{versus!r} is not another reading; use one of "
+                        + ", ".join(repr(i) for i in ids if i != item["reading_id"]),
+                    )
+                )
+            separated.add(frozenset((item["reading_id"], versus)))
+    for position, first in enumerate(ids):
+        for second in ids[position + 1 :]:
+            if frozenset((first, second)) not in separated:
+                problems.append(
+                    Problem(
+                        file,
+                        None,
+                        "distinguishing_questions",
+                        f"no question tells {first!r} from {second!r}; add one with 'versus' to either reading",
+                    )
+                )
+    return problems
 
 
 def _markup_problems(file: str, number: int, item: object) -> list[Problem]:
@@ -108,9 +160,11 @@ def _markup_problems(file: str, number: int, item: object) -> list[Problem]:
     if not isinstance(item, dict):
         return []
     texts = [(key, item.get(key)) for key in ("label", "thesis")]
-    questions = item.get("distinguishing_questions")
-    if isinstance(questions, list):
-        texts += [(f"distinguishing_questions[{n}]", q) for n, q in enumerate(questions, start=1)]
+    for key in ("concedes", "refuted_by", "distinguishing_questions"):
+        values = item.get(key)
+        for n, value in enumerate(values if isinstance(values, list) else [], start=1):
+            text = value.get("question") if isinstance(value, dict) else value
+            texts.append((f"{key}[{n}]", text))
     found = [(key, markup_in(text)) for key, text in texts if isinstance(text, str)]
     return [
         Problem(file, None, f"readings[{number}].{key}", f"holds {what}; write it as plain text, without markup")

@@ -23,11 +23,12 @@ STYLES = (
 
 
 def balance_figure(corpus: Corpus) -> Figure:
-    """Weighted diagnostic evidence for each reading, source by source in publication order.
+    """The weighted evidence against each reading, source by source in publication order (Heuer's test:
+    lower is better for the reading).
 
-    Each point adds up the evidence weights of one source's claims that favor a reading (codebook,
-    section 5); claims every reading accepts add nothing. ``balance_view(corpus, "weighted")`` is the
-    same numbers as a table.
+    Each point adds up the evidence weights of one source's propositions inconsistent with a reading
+    (codebook, section 5); claims that contradict no reading add nothing. ``balance_view(corpus,
+    "weighted")`` is the same numbers as a table.
     """
     table = balance_view(corpus, "weighted").drop(index="all sources").drop(columns="claims")
     # A bare Figure (not pyplot): no global state, and the notebook displays it exactly once.
@@ -37,7 +38,7 @@ def balance_figure(corpus: Corpus) -> Figure:
     positions = range(len(table))
     top = max(5.0, float(table.to_numpy().max()) * 1.15)
     for column, style in zip(table.columns, cycle(STYLES)):
-        axes.plot(positions, table[column], label=f"favors “{column}”", linewidth=2, markersize=7, **style)
+        axes.plot(positions, table[column], label=f"against “{column}”", linewidth=2, markersize=7, **style)
         axes.annotate(
             column,
             (len(table) - 1, table[column].iloc[-1]),
@@ -48,15 +49,15 @@ def balance_figure(corpus: Corpus) -> Figure:
             fontsize=8,
         )
     axes.set_xticks(list(positions), labels, fontsize=8)
-    axes.set_ylabel("weighted diagnostic evidence")
+    axes.set_ylabel("weighted evidence against")
     axes.set_ylim(0, top)
     axes.set_xlim(-0.3, len(table) + 0.8)
     axes.grid(axis="y", alpha=0.3)
     # Legend above the plot area, where no data point can lie under it.
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1.02), ncols=len(table.columns), fontsize=8, frameon=False)
     axes.set_title(
-        "Weighted evidence favoring each reading, source by source, oldest first\n"
-        "(claims every reading accepts add nothing)",
+        "Weighted evidence against each reading, source by source, oldest first\n"
+        "(lower is better for the reading; claims that contradict no reading add nothing)",
         fontsize=10,
         pad=22,
     )

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analytic_reader.analysis.frames import oldest_first, rating_table
 from analytic_reader.data.corpus import Corpus
-from analytic_reader.data.ratings import favoring
+from analytic_reader.data.ratings import counting_against
 from analytic_reader.html.tables import TEXTS_PAGE, claim_anchor, reading_badge
 
 
@@ -47,12 +47,13 @@ def _claim_list(corpus: Corpus, claims: pd.DataFrame, reading_id: str, empty: st
 
 
 def sort_views(claims: pd.DataFrame, reading_id: str) -> dict[str, pd.DataFrame]:
-    """The claims as one reading sees them: those that favor it, those that favor another reading
-    (and so cut against it), and those every reading accepts alike (not diagnostic)."""
-    favored = favoring(claims, reading_id)
+    """The claims as one reading sees them, by Heuer's test: those that count against it (inconsistent
+    with it, not with every reading), those that count against another reading but not this one, and
+    those that cannot tell the readings apart (not diagnostic)."""
+    against = counting_against(claims, reading_id)
     return {
-        "favor": claims[favored],
-        "against": claims[claims["diagnostic"] & ~favored],
+        "against": claims[against],
+        "favor": claims[claims["diagnostic"] & ~against],
         "neutral": claims[~claims["diagnostic"]],
     }
 
@@ -67,21 +68,29 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
         claims = claims[claims["source_id"] == source_id]
         scope = "this source"
     views = sort_views(claims, reading_id)
-    questions = "".join(f"<li>{escape(q)}</li>" for q in reading["distinguishing_questions"])
-    favor, against, neutral = (len(views[k]) for k in ("favor", "against", "neutral"))
+    labels = corpus.readings["label"]
+    questions = "".join(
+        f"<li><em>Against {escape(str(labels.get(q['versus'], q['versus'])))}:</em> {escape(q['question'])}</li>"
+        for q in reading["distinguishing_questions"]
+    )
+    concedes = "".join(f"<li>{escape(c)}</li>" for c in reading["concedes"])
+    refuted = "".join(f"<li>{escape(r)}</li>" for r in reading["refuted_by"])
+    against, favor, neutral = (len(views[k]) for k in ("against", "favor", "neutral"))
     return (
         f'<section class="ar-view" aria-label="{escape(str(reading["label"]))} view">'
         f'<p class="ar-view-title"><strong>Reading: {escape(str(reading["label"]))}</strong></p>'
         f'<p class="ar-thesis">{escape(str(reading["thesis"]))}</p>'
-        f"<details><summary>Questions that tell the readings apart</summary><ul>{questions}</ul></details>"
-        f'<p class="ar-count">In {scope}, <strong>{favor}</strong> of {len(claims)} claims favor this reading '
-        f"over the others, <strong>{against}</strong> favor another reading, and <strong>{neutral}</strong> fit "
-        "every reading alike and so cannot tell them apart.</p>"
-        f'<p class="ar-view-heading"><strong>Claims that favor it ({favor})</strong></p>'
-        f"{_claim_list(corpus, views['favor'], reading_id, 'No claim in ' + scope + ' favors this reading.')}"
-        f'<p class="ar-view-heading"><strong>Claims that favor another reading ({against})</strong></p>'
-        f"{_claim_list(corpus, views['against'], reading_id, 'No claim in ' + scope + ' favors another reading.')}"
-        f"<details><summary>Claims that fit every reading alike ({neutral})</summary>"
+        f"<details><summary>What it concedes, what tells it apart, what would refute it</summary>"
+        f"<p>It concedes:</p><ul>{concedes}</ul><p>Questions that tell it apart:</p><ul>{questions}</ul>"
+        f"<p>It would be refuted by:</p><ul>{refuted}</ul></details>"
+        f'<p class="ar-count">In {scope}, <strong>{against}</strong> of {len(claims)} claims count against this '
+        f"reading (it would have to explain them away), <strong>{favor}</strong> count against another reading "
+        f"but not this one, and <strong>{neutral}</strong> cannot tell the readings apart.</p>"
+        f'<p class="ar-view-heading"><strong>Claims against it ({against})</strong></p>'
+        f"{_claim_list(corpus, views['against'], reading_id, 'No claim in ' + scope + ' counts against this reading.')}"
+        f'<p class="ar-view-heading"><strong>Claims against another reading, not this one ({favor})</strong></p>'
+        f"{_claim_list(corpus, views['favor'], reading_id, f'No claim in {scope} counts against another reading.')}"
+        f"<details><summary>Claims that cannot tell the readings apart ({neutral})</summary>"
         f"{_claim_list(corpus, views['neutral'], reading_id, 'None.')}</details>"
         "</section>"
     )
@@ -118,25 +127,27 @@ def reading_toggle_widget(corpus: Corpus, source_id: str | None = None) -> widge
 
 
 VIEW_NOTES = {
-    "all": (
-        "Each cell counts the claims of a source rated consistent with a reading. Most claims are "
-        "consistent with every reading, so these counts are high for all of them and tell the readings "
-        "apart poorly: this is what counting tags would show."
-    ),
-    "diagnostic": (
-        "Each cell counts the diagnostic claims that favor a reading: claims rated higher against "
-        "it than against another. Evidence every reading accepts is left out."
-    ),
     "weighted": (
-        "Each cell adds up the evidence weights (0 to 4: who stands behind the claim and what "
-        "checkable detail it gives; codebook, section 5) of the diagnostic claims that favor a "
-        "reading."
+        "The headline, by Heuer's test: each cell adds up the evidence weights (0 to 4: who stands "
+        "behind the claim and what checkable detail it gives; codebook, section 5) of a source's "
+        "propositions that are inconsistent with a reading, each proposition once. Least is best: the "
+        "reading with the least weight against it is the one the evidence leaves standing."
+    ),
+    "against": (
+        "The same propositions counted, not weighed: how many of each source's diagnostic propositions "
+        "are inconsistent with a reading."
+    ),
+    "fit": (
+        "Not evidence by Heuer's test, shown apart: claims that contradict no reading but fit one better "
+        "than another (consistent against neutral), counted for the readings they fit best. Evidence that "
+        "no reading has to explain away cannot rank them."
     ),
 }
 
 
 def balance_toggle_widget(corpus: Corpus) -> widgets.VBox:
-    """Switch the corpus-wide balance between all claims, diagnostic claims and weighted evidence."""
+    """Switch the corpus-wide balance between the weighted evidence against each reading (the headline),
+    the count of propositions against each, and the differences of fit (a second, labelled view)."""
     from analytic_reader.analysis.weighing import VIEWS, balance_view
     from analytic_reader.html.tables import frame_html
 
