@@ -193,6 +193,18 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "title with a colon and quotes": lambda b: replace(
         b / "data" / "sources.csv", "A tiny source", '"A tiny source: ""quoted"", and more"'
     ),
+    "unknown cite key in a chapter": lambda b: append(
+        b / "chapters" / "intro.md", "\nAs argued {cite:p}`nobody_2030`.\n"
+    ),
+    "front matter not closed": lambda b: replace(
+        b / "chapters" / "tiny.md", "prerequisites: []\n---\n", "prerequisites: []\n"
+    ),
+    "impossible event date": lambda b: replace(b / "data" / "events.csv", "2024-05,", "2024-13,"),
+    "placeholder left in a chapter": lambda b: append(b / "chapters" / "tiny.md", "\nTO WRITE: the summary.\n"),
+    "typed count in a chapter": lambda b: append(b / "chapters" / "tiny.md", "\nThe source makes 12 claims.\n"),
+    "role in a glossary definition": lambda b: replace(
+        b / "data" / "glossary.csv", "The capital of Iran.", "The capital of {raw:html}`<b>Iran</b>`."
+    ),
 }
 
 
@@ -205,6 +217,7 @@ CONFLICTS = {"colon in an unquoted objective": "objective", "quoted objective wi
 @given(st.lists(st.sampled_from(sorted(MUTATIONS)), min_size=1, max_size=2, unique_by=lambda m: CONFLICTS.get(m, m)))
 @example(["reading renamed consistently", "title with a colon and quotes"])  # the KeyError once seen
 @example(["markup in a paraphrase", "quoted objective with a colon"])
+@example(["front matter not closed", "unknown cite key in a chapter"])
 def test_what_the_check_accepts_the_strict_build_builds(tmp_path_factory, mutations):
     book = write_minibook(tmp_path_factory.mktemp("book"))
     for name in mutations:
@@ -223,6 +236,12 @@ REFUSED = {
     "unknown claim id in the prose": "chapters/intro.md",
     "colon in an unquoted objective": "chapters/tiny.md",
     "chapter listed but missing": "_toc.yml",
+    "unknown cite key in a chapter": "chapters/intro.md",
+    "front matter not closed": "chapters/tiny.md",
+    "impossible event date": "data/events.csv",
+    "placeholder left in a chapter": "chapters/tiny.md",
+    "typed count in a chapter": "chapters/tiny.md",
+    "role in a glossary definition": "data/glossary.csv",
 }
 
 

@@ -8,7 +8,7 @@ import jupytext
 import pytest
 from nbclient import NotebookClient
 
-from analytic_reader.authoring import myst
+from analytic_reader.authoring import myst, prose
 from analytic_reader.authoring.chapters import chapter_info, instructor_frame, toc_chapters
 from analytic_reader.authoring.myst import front_matter
 from analytic_reader.data.paths import ProjectPaths
@@ -176,27 +176,45 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
     assert [line for line in toc_after if line != "      - file: chapters/mutual-alibi"] == toc_before  # comments kept
     assert chapter == copy / "chapters" / "mutual-alibi.md"
     assert "{cite:p}`mutual_alibi_2026`" in chapter.read_text(encoding="utf-8")
-    assert (
-        toc_chapters(ProjectPaths(copy)).index("mutual-alibi")
-        == toc_chapters(ProjectPaths(copy)).index("coordinate-fronts") + 1
-    )  # June 2026 comes after April 2026
+    corpus = load_corpus(copy)
+    by_date = list(corpus.sources.sort_values("published_start", kind="stable").index)
+    sources_in_toc = [name for name in toc_chapters(ProjectPaths(copy)) if name in corpus.sources.index]
+    assert sources_in_toc == by_date  # listed by date, whatever the new source's date
+    assert list(corpus.sources.index) == by_date
 
     stamp = tmp_path / "stamp"
     stamp.touch()
     os.utime(stamp, (2**31, 2**31))  # newer than the copied pyproject: `make` installs nothing
     venv = Path(sys.executable).parent.parent
-    result = subprocess.run(
-        ["make", "-C", str(copy), "check", f"VENV={venv}", f"STAMP={stamp}"],
-        capture_output=True,
-        text=True,
-        timeout=120,
+
+    def make_check() -> subprocess.CompletedProcess:
+        command = ["make", "-C", str(copy), "check", f"VENV={venv}", f"STAMP={stamp}"]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+    # README step 5: until every TO WRITE is replaced, the check names each one.
+    unwritten = make_check()
+    assert unwritten.returncode != 0
+    assert "chapters/mutual-alibi.md:" in unwritten.stdout and "still says 'TO WRITE'" in unwritten.stdout
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(
+        "\n".join(
+            (
+                "- The source states its case."
+                if line.lstrip().startswith("- TO WRITE")
+                else "The source states its case."
+            )
+            if "TO WRITE" in line
+            else line
+            for line in text.splitlines()
+        )
+        + "\n",
+        encoding="utf-8",
     )
+    result = make_check()
     assert result.returncode == 0, result.stdout + result.stderr
 
-    corpus = load_corpus(copy)
     assert "mutual-alibi" in claim_matrix_frame(corpus).columns
     assert reading_counts(corpus).loc["mutual-alibi", "favor fraying"] == 2
-    assert list(corpus.sources.index)[-1] == "mutual-alibi"
 
 
 # --- Prose is ours: outside marked quotations, no chapter borrows a seed's sentence --------
@@ -253,63 +271,13 @@ def test_data_exercises_have_solutions_whose_code_the_build_executes():
 
 # --- No hand-typed numbers: every count in the prose is computed ---------------------------
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-#: What a number in the prose may be without being computed: a date or year, part of a weapon's or
-#: system's name (S-400, Shahed-136), the number of a list item, or the number of a meeting or week in a
-#: syllabus. Everything else (counts, shares, scores) must come from the data through ``{glue:text}``.
-ALLOWED_NUMBERS = [
-    rf"\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?",
-    rf"(?:{MONTHS}) \d{{1,2}}(?:, \d{{4}})?\b",
-    r"\b(?:19|20)\d{2}(?:[–-](?:19|20)?\d{2})?s?\b",
-    r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]?\b",
-    r"^\s*\d+\.\s",
-    r"\b(?:Meeting|Week) \d\b",
-]
-
-
-def prose_without_computed_parts(text: str) -> str:
-    """A chapter's prose with what may contain numbers legitimately removed: front matter, code, directive
-    options, roles (glue, citations, references), inline code, quotations and link targets."""
-    text = re.sub(r"\A---\n.*?\n---\n", "\n", text, flags=re.DOTALL)
-    text = re.sub(
-        r"^(`{3,}|:{3,})\{code-cell\}.*?^\1\s*$",
-        lambda m: "\n" * m.group(0).count("\n"),
-        text,
-        flags=re.MULTILINE | re.DOTALL,
-    )
-    text = re.sub(
-        r"^`{3,}python.*?^`{3,}\s*$", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.MULTILINE | re.DOTALL
-    )
-    text = re.sub(r"^:[\w-]+:.*$", "", text, flags=re.MULTILINE)
-    text = re.sub(r"\{[\w:-]+\}`[^`]*`", " ", text)
-    text = re.sub(r"`[^`\n]*`", " ", text)
-    text = re.sub(r"“[^”]*”|\"[^\"\n]*\"", lambda m: " " + "\n" * m.group(0).count("\n"), text)
-    text = re.sub(r"\]\([^)]*\)", "]", text)
-    return text
-
-
 SEED_TEXT = " ".join(
     re.sub(r"\s+", " ", p.read_text(encoding="utf-8")).lower() for p in sorted((REPO_ROOT / "seeds").glob("*.txt"))
 )
 
 
 def typed_numbers(text: str) -> list[tuple[int, str]]:
-    """``(line, context)`` for each number in the prose that is not a date, a name, a figure quoted from a
-    seed (the number and the word after it stand in a seed, as in "40 turbines") or computed."""
-    prose = prose_without_computed_parts(text)
-    prose = re.sub(
-        r"\d[\d,.]*\s+[^\W\d]+",
-        lambda m: (
-            re.sub(r"\S", " ", m.group(0)) if re.sub(r"\s+", " ", m.group(0)).lower() in SEED_TEXT else m.group(0)
-        ),
-        prose,
-    )
-    for pattern in ALLOWED_NUMBERS:
-        prose = re.sub(pattern, lambda m: re.sub(r"\S", " ", m.group(0)), prose, flags=re.MULTILINE)
-    return [
-        (prose[: m.start()].count("\n") + 1, prose[max(0, m.start() - 30) : m.end() + 20].replace("\n", " "))
-        for m in re.finditer(r"\d+(?:[.,]\d+)?", prose)
-    ]
+    return prose.typed_numbers(text, SEED_TEXT)
 
 
 @pytest.mark.parametrize("name", CHAPTERS)

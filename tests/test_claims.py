@@ -194,3 +194,16 @@ def test_the_closest_passage_search_is_bounded_for_a_very_long_wrong_quote():
     passage = closest_passage(seed, quote)
     assert time.perf_counter() - start < 1.0
     assert passage.startswith("n Russia invaded Ukraine") or "Russia invaded Ukraine" in passage
+
+
+def test_a_quote_across_a_paragraph_break_is_refused(tiny_project):
+    seed = "Moscow and Tehran trade drones.\n\nRussia gave little beyond words.\n"
+    claims = [
+        dict(TINY_CLAIMS[0], quote="Moscow and Tehran trade drones.\n\nRussia gave little"),
+        dict(TINY_CLAIMS[1], quote="Russia gave little beyond words."),
+    ]
+    write_project(tiny_project, seed=seed, claims=claims)
+    assert (
+        "data/claims.csv:2: quote: runs across a paragraph break; a claim is quoted from one paragraph "
+        "(codebook, section 1)" in messages(validate_project(tiny_project))
+    )

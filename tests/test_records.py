@@ -155,3 +155,17 @@ def test_a_verbatim_field_may_hold_markup(tmp_path):
     schema = (Column("id"), Column("colour", allowed=("red",)), Column("note", verbatim=True))
     table = read_table(write(tmp_path, "id,colour,note\na,red,<script>x</script>\n"), "t.csv", schema)
     assert table.problems == []
+
+
+def test_a_date_field_must_be_a_real_calendar_date_at_its_precision(tmp_path):
+    schema = (Column("id"), Column("colour", allowed=("red",)), Column("note", date=True))
+    rows = "".join(
+        f"a,red,{value}\n" for value in ("2014", "2014-02", "2024-02-29", "2014-13", "2026-04-31", "2025-02-29", "26-1")
+    )
+    table = read_table(write(tmp_path, "id,colour,note\n" + rows), "t.csv", schema)
+    assert [str(p) for p in table.problems] == [
+        "t.csv:5: note: '2014-13' has no month 13; months run from 01 to 12",
+        "t.csv:6: note: '2026-04-31' is not a day of the calendar (April 2026 has 30 days)",
+        "t.csv:7: note: '2025-02-29' is not a day of the calendar (February 2025 has 28 days)",
+        "t.csv:8: note: '26-1' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+    ]

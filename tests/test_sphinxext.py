@@ -125,6 +125,41 @@ def test_a_downloaded_notebook_run_outside_the_project_stops_with_one_line(app, 
     ]
 
 
+@pytest.mark.sphinx("html", testroot="notebooks")
+def test_a_downloaded_notebook_run_against_other_data_stops_with_one_line(app, monkeypatch, tmp_path):
+    import shutil
+
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    from analytic_reader.data.fingerprint import data_fingerprint
+
+    (Path(app.srcdir) / "_config.yml").write_text("title: t\n", encoding="utf-8")  # what marks a project
+    (Path(app.srcdir) / "data" / "sources.csv").write_text("source_id\n", encoding="utf-8")
+    app.build()
+    notebook = nbformat.read(Path(app.outdir) / "_sources" / "chapters" / "one.ipynb", as_version=4)
+    built_from = notebook.metadata["analytic_reader"]["data_fingerprint"]
+    assert built_from == data_fingerprint(Path(app.srcdir))
+    first = nbformat.v4.new_notebook(cells=[notebook.cells[0]], metadata=notebook.metadata)
+
+    same = tmp_path / "same"
+    shutil.copytree(app.srcdir, same, ignore=shutil.ignore_patterns("_build"))
+    monkeypatch.setenv("ANALYTIC_READER_ROOT", str(same))
+    NotebookClient(first, timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()  # the same data: runs
+
+    other = tmp_path / "other"
+    shutil.copytree(same, other)
+    (other / "data" / "numbers.csv").write_text("a,b\n9,9\n", encoding="utf-8")
+    monkeypatch.setenv("ANALYTIC_READER_ROOT", str(other))
+    first = nbformat.v4.new_notebook(cells=[notebook.cells[0]], metadata=notebook.metadata)
+    with pytest.raises(CellExecutionError):
+        NotebookClient(first, timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    (line,) = first.cells[0].outputs[-1].traceback
+    assert line.startswith(f"ProjectNeeded: this notebook was built from other data (fingerprint {built_from})")
+    assert str(other) in line and data_fingerprint(other) in line
+
+
 @pytest.mark.sphinx("html", testroot="icons")
 def test_the_theme_icons_are_drawn_by_a_small_stylesheet_instead_of_the_icon_script(app):
     import re

@@ -11,14 +11,19 @@ from typing import TYPE_CHECKING, Any
 from analytic_reader.data.problems import DataError, Problem
 
 if TYPE_CHECKING:
-    from analytic_reader.data.corpus import Corpus, load_corpus, validate_project
+    from analytic_reader.authoring.project import validate_project
+    from analytic_reader.data.corpus import Corpus, load_corpus
 
 __all__ = ["Corpus", "DataError", "Problem", "load_corpus", "validate_project"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Corpus", "load_corpus", "validate_project"):
+    if name in ("Corpus", "load_corpus"):
         from analytic_reader.data import corpus
 
         return getattr(corpus, name)
+    if name == "validate_project":
+        from analytic_reader.authoring import project
+
+        return project.validate_project
     raise AttributeError(f"module 'analytic_reader' has no attribute {name!r}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analytic_reader.data.corpus import validate_project
+from analytic_reader.authoring.project import validate_project
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,18 +4,23 @@ Jupyter Book writes pages in place as it goes, and with ``--keep-going`` a chapt
 still written (without its tables), next to a ``reports/`` folder of logs with absolute paths. Readers
 must never get that. So the build runs in a work folder (``_build/work``, which keeps the execution
 cache and the doctrees between builds, so incremental builds stay fast), and only a build that
-succeeded replaces the published folder, in one rename. A failed build leaves the last good site as it
-was and prints, in the console, which chapter and cell failed and why. A lock file makes a second build
-started in the same checkout stop with one line instead of breaking the first one's cache.
+succeeded replaces the published site, by switching a symbolic link in one atomic rename. A failed or
+killed build leaves the last good site as it was and prints, in the console, which chapter and cell
+failed and why. The build runs in a process group of its own, stopped as a whole on SIGINT or SIGTERM
+before the lock is released. A lock file makes a second build started in the same checkout stop with
+one line instead of breaking the first one's cache.
 """
 
 from __future__ import annotations
 
 import fcntl
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,16 +111,67 @@ def refresh_static(source: Path, work_html: Path) -> None:
 
 
 def publish(work_html: Path, target: Path) -> None:
-    """Replace ``target`` with a copy of the built site, without its ``reports/``, in one rename."""
-    fresh = target.with_name(target.name + ".new")
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(fresh, ignore_errors=True)
+    """Make ``target`` show a copy of the built site, without its ``reports/``, with no moment at which
+    it is missing: the copy is made beside it (``<target>.sites/<n>``), and ``target`` is a symbolic link
+    switched to it by one atomic rename. Earlier copies but the one before are removed."""
+    sites = target.with_name(target.name + ".sites")
+    sites.mkdir(parents=True, exist_ok=True)
+    numbers = [int(p.name) for p in sites.iterdir() if p.name.isdigit()]
+    fresh = sites / str(max(numbers, default=0) + 1)
     shutil.copytree(work_html, fresh, ignore=shutil.ignore_patterns("reports", ".buildinfo.bak"))
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    link = target.with_name(target.name + ".link")
+    link.unlink(missing_ok=True)
+    link.symlink_to(Path(sites.name) / fresh.name)
+    if target.is_dir() and not target.is_symlink():
+        # A site published before sites were linked: move it aside once (the only non-atomic step).
+        target.rename(sites / "0")
+    os.replace(link, target)
+    for old in sorted((p for p in sites.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))[:-2]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _run_in_own_group(command: list[str]) -> subprocess.CompletedProcess:
+    """Run ``command`` in a process group of its own, and stop the whole group (Jupyter Book, Sphinx and
+    the kernels it started) when this process is told to stop: SIGINT or SIGTERM is passed on to the
+    group, the group is waited for (and killed if it lingers), and only then does the caller go on to
+    release the lock. A killed build leaves no orphan writing the cache."""
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+    def stop(signum: int, _frame: object) -> None:
+        try:
+            os.killpg(child.pid, signal.SIGTERM)
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait()
+            _wait_for_group(child.pid)
+        except ProcessLookupError:
+            pass
+        raise SystemExit(128 + signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        stdout, stderr = child.communicate()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return subprocess.CompletedProcess(command, child.returncode, stdout, stderr)
+
+
+def _wait_for_group(pgid: int, timeout: float = 20.0) -> None:
+    """Wait until no process of group ``pgid`` is left (kernels may outlive their parent briefly)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def build(source: Path, target: Path, work: Path, jupyter_book: str) -> int:
@@ -124,7 +180,7 @@ def build(source: Path, target: Path, work: Path, jupyter_book: str) -> int:
         work_html = work / "_build" / "html"
         shutil.rmtree(work_html / "reports", ignore_errors=True)  # a fixed chapter's old failure is not news
         command = [jupyter_book, "build", str(source), "--path-output", str(work), *BUILD_FLAGS]
-        result = subprocess.run(command, capture_output=True, text=True)
+        result = _run_in_own_group(command)
         log = result.stdout + result.stderr
         problems = failure_summary(work_html, log, source)
         if result.returncode != 0 or problems:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analytic_reader.authoring.myst import exercises, front_matter, markdown_literal, title
+from analytic_reader.data.corpus import load_corpus
 from analytic_reader.data.paths import ProjectPaths
 
 
@@ -147,8 +148,6 @@ def scaffold_source_chapter(paths: ProjectPaths, source_id: str) -> Path:
     Adding a source is then: its seed (and manifest line), its rows in the data, its bib entry,
     this command, and the chapter's prose. Refuses to overwrite an existing chapter.
     """
-    from analytic_reader.data.corpus import load_corpus
-
     corpus = load_corpus(paths.root)
     if source_id not in corpus.sources.index:
         raise KeyError(f"{source_id!r} is not in data/sources.csv; add its row first")

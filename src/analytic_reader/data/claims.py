@@ -305,6 +305,15 @@ def check_claims_against_seeds(
                     table.file, record.line, "quote", f'not found verbatim in {seed_file}; closest passage: "{passage}"'
                 )
             )
+        if span is not None and re.search(r"\n[ \t]*\n", seed[span.start : span.end]):
+            problems.append(
+                Problem(
+                    table.file,
+                    record.line,
+                    "quote",
+                    "runs across a paragraph break; a claim is quoted from one paragraph (codebook, section 1)",
+                )
+            )
         if span is not None:
             crossed = [b for b in scraping_breaks(seed) if span.start < b < span.end]
             if crossed:

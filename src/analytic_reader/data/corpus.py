@@ -1,7 +1,8 @@
 """One pass over the whole project: read everything, check everything, collect every problem.
 
-``validate_project`` is what ``make check`` prints; ``load_corpus`` is what the chapters use, and
-refuses to return data that has a problem, so that a wrong quote can never reach the book silently.
+``data_problems`` is the data part of what ``make check`` prints (``authoring.project`` adds the
+chapters); ``load_corpus`` is what the chapters use, and refuses to return data that has a problem, so
+that a wrong quote can never reach the book silently.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import DataError, Problem
 from analytic_reader.data.ratings import check_ratings, ratings_frame, read_ratings, verdicts
 from analytic_reader.data.readings import read_readings, readings_frame
-from analytic_reader.data.records import CLAIM_ID
 from analytic_reader.data.sources import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
 
 
@@ -147,7 +147,6 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         problems += check_events(events, {r["claim_id"].strip() for r in claims.records}, set(bibliography.entries))
     glossary = read_glossary(paths)
     problems += glossary.problems
-    problems += check_chapters(paths, {r["claim_id"].strip() for r in claims.records}, known_sources)
     coding = read_coding(paths, codebook)
     if coding is not None and not ratings.problems:
         problems += check_coding(*coding, ratings)
@@ -173,60 +172,9 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     return corpus, problems
 
 
-def check_chapters(
-    paths: ProjectPaths, claim_ids: set[str] = frozenset(), source_ids: set[str] = frozenset()
-) -> list[Problem]:
-    """Every chapter the table of contents lists exists and has a well-typed ``learning:`` block."""
-    from analytic_reader.authoring.chapters import learning_problems, toc_chapters
-    from analytic_reader.authoring.myst import front_matter
-
-    if not (paths.root / "_toc.yml").exists():
-        return []
-    problems: list[Problem] = []
-    try:
-        names = toc_chapters(paths)
-    except Exception as err:  # a broken _toc.yml: report it, never crash
-        return [Problem("_toc.yml", None, "", f"cannot be read ({err})")]
-    for name in names:
-        path = paths.root / "chapters" / f"{name}.md"
-        if not path.exists():
-            problems.append(
-                Problem("_toc.yml", None, "file", f"chapters/{name} is listed but chapters/{name}.md does not exist")
-            )
-            continue
-        text = path.read_text(encoding="utf-8")
-        try:
-            learning = front_matter(text).get("learning")
-        except Exception as err:
-            problems.append(Problem(f"chapters/{name}.md", 1, "front matter", f"is not valid YAML ({err})"))
-            continue
-        if learning is not None:
-            problems += [
-                Problem(f"chapters/{name}.md", 1, "front matter", message) for message in learning_problems(learning)
-            ]
-        problems += _unknown_claim_ids(f"chapters/{name}.md", text, claim_ids, source_ids)
-    return problems
-
-
-def _unknown_claim_ids(file: str, text: str, claim_ids: set[str], source_ids: set[str]) -> list[Problem]:
-    """Claim ids the prose names (as inline code, like the build's claim links) that are not in the
-    data: the build would refuse them, so the check does too."""
-    from analytic_reader.authoring.myst import inline_code
-
-    problems = []
-    for line, code in inline_code(text):
-        match = CLAIM_ID.fullmatch(code)
-        if match and match.group("source") in source_ids and code not in claim_ids:
-            problems.append(Problem(file, line, "claim id", f"{code!r} is not in data/claims.csv"))
-    return problems
-
-
-def validate_project(root: Path | str | None = None) -> list[Problem]:
-    """Every problem in the project's seeds, data and bibliography (an empty list when all is well)."""
-    try:
-        paths = ProjectPaths.find(root)
-    except FileNotFoundError as err:
-        return [Problem(str(root or "."), None, "", str(err))]
+def data_problems(paths: ProjectPaths) -> list[Problem]:
+    """Every problem in the project's seeds, data and bibliography (the chapters are checked a layer
+    above, by ``authoring.project.validate_project``)."""
     return _read_all(paths)[1]
 
 

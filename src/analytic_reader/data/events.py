@@ -14,7 +14,7 @@ from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import Column, Table, read_table
 
 EVENT_COLUMNS = (
-    Column("date", pattern=r"\d{4}(-\d{2}(-\d{2})?)?", pattern_help="an ISO date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    Column("date", date=True),
     Column("event"),
     Column("citation"),
     Column("note", required=False),

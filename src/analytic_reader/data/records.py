@@ -7,7 +7,9 @@ that ``make check`` can report everything at once.
 
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime
 import io
 import re
 from collections.abc import Sequence
@@ -49,6 +51,24 @@ def markup_in(value: str) -> str | None:
     return None
 
 
+def calendar_date_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a date of the form YYYY, YYYY-MM or YYYY-MM-DD (``None`` if it is
+    a real calendar date at that precision)."""
+    found = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not found:
+        return f"{value!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"
+    year, month, day = (int(part) if part else None for part in found.groups())
+    if month is not None and not 1 <= month <= 12:
+        return f"{value!r} has no month {month:02d}; months run from 01 to 12"
+    if day is not None:
+        try:
+            datetime.date(year, month, day)  # type: ignore[arg-type]
+        except ValueError:
+            days = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+            return f"{value!r} is not a day of the calendar ({calendar.month_name[month]} {year} has {days} days)"
+    return None
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a CSV table: whether it may be empty, and what values it admits."""
@@ -61,6 +81,9 @@ class Column:
     #: Copied verbatim from a seed (a quote, a sentence's start): it may hold any character the
     #: source has, so it is not checked for markup; it is always shown escaped.
     verbatim: bool = False
+    #: A date at its stated precision (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) that must exist in the
+    #: calendar: a pattern alone would let ``2014-13`` or ``2026-04-31`` through.
+    date: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,7 +234,9 @@ def _check_values(table: Table, record: Record, schema: Sequence[Column]) -> Non
                     table.file, record.line, column.name, f"{value!r} is not an allowed value; use one of {allowed}"
                 )
             )
-        if column.pattern and not re.fullmatch(column.pattern, value):
+        if column.date and (problem := calendar_date_problem(value)):
+            table.problems.append(Problem(table.file, record.line, column.name, problem))
+        elif column.pattern and not re.fullmatch(column.pattern, value):
             table.problems.append(
                 Problem(table.file, record.line, column.name, f"{value!r} is not valid; expected {column.pattern_help}")
             )

@@ -27,6 +27,7 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from analytic_reader.data.fingerprint import data_fingerprint
 from analytic_reader.data.paths import DATA_INPUTS
 
 LOGGER = logging.getLogger(__name__)
@@ -53,23 +54,36 @@ def _cache(app: Sphinx) -> Any:
 #: The first cell of every downloadable notebook. A notebook downloaded from the published book is
 #: opened far from the project; its chapter's first real cell would fail with a long ImportError or
 #: FileNotFoundError traceback. This cell stops first, with one line that says what to do.
-#: ``_render_traceback_`` is how IPython lets an exception print itself: one line, no traceback.
+#: ``_render_traceback_`` is how IPython lets an exception print itself: one line, no traceback. It
+#: also compares the fingerprint of the data it finds with that of the data it was built from
+#: (``data.fingerprint``), so that it never reruns silently against another copy of the project.
 READER_CHECK_CELL = """\
-# This chapter reruns inside the project it comes from (its package, data/, seeds/ and chapters/).
+# This chapter reruns inside the project it comes from (its package, data/, seeds/ and chapters/),
+# with the data it was built from (their fingerprint is below).
+BUILT_FROM = "{fingerprint}"
+
+
 class ProjectNeeded(Exception):
     def _render_traceback_(self):
-        return [f"ProjectNeeded: {self}"]
+        return [f"ProjectNeeded: {{self}}"]
 
 
 try:
+    from analytic_reader.data.fingerprint import data_fingerprint
     from analytic_reader.data.paths import find_project_root
 
-    find_project_root()
+    found = find_project_root()
 except (ImportError, FileNotFoundError):
     raise ProjectNeeded(
         "this notebook needs the project: get it, run `make lab` in its folder (README, “Rerun a chapter”), "
         "and open this notebook from its chapters/ folder (or set ANALYTIC_READER_ROOT to the project's folder)"
     ) from None
+if data_fingerprint(found) != BUILT_FROM:
+    raise ProjectNeeded(
+        f"this notebook was built from other data (fingerprint {{BUILT_FROM}}) than the project it found at "
+        f"{{found}} ({{data_fingerprint(found)}}): open it from the chapters/ folder of the copy it came from, "
+        "or download it again from a book built from this copy"
+    )
 """
 
 
@@ -96,7 +110,11 @@ def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context
     notebook = executed_notebook(app, pagename)
     if notebook is None:
         return
-    check = nbformat.v4.new_code_cell(READER_CHECK_CELL, metadata={"tags": ["reader-check"]})
+    fingerprint = data_fingerprint(Path(app.srcdir))
+    check = nbformat.v4.new_code_cell(
+        READER_CHECK_CELL.format(fingerprint=fingerprint), metadata={"tags": ["reader-check"]}
+    )
+    notebook.metadata.setdefault("analytic_reader", {})["data_fingerprint"] = fingerprint
     notebook.cells.insert(0, check)
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
