@@ -78,7 +78,7 @@ TINY_CLAIMS = [
 #: test writes is rated neutral against every reading unless the test passes its own ratings.
 TINY_RATINGS = {
     ("tiny-01", "linked"): "consistent",
-    ("tiny-01", "fraying"): "neutral",
+    ("tiny-01", "fraying"): "inconsistent",
     ("tiny-02", "linked"): "inconsistent",
     ("tiny-02", "fraying"): "consistent",
 }
@@ -89,13 +89,23 @@ TINY_READINGS = """readings:
   - reading_id: linked
     label: Linked theaters
     thesis: One front.
+    concedes:
+      - There is no formal alliance.
     distinguishing_questions:
-      - Does help flow both ways?
+      - versus: fraying
+        question: Does help flow both ways?
+    refuted_by:
+      - No help under fire.
   - reading_id: fraying
     label: Fraying partnership
     thesis: Transactional and limited.
+    concedes:
+      - Iran sold Russia drones.
     distinguishing_questions:
-      - Does help arrive under fire?
+      - versus: linked
+        question: Does help arrive under fire?
+    refuted_by:
+      - Help arrives under fire.
 """
 
 #: The real codebook, with the minimum number of claims lowered so that two claims make a source.

@@ -264,8 +264,17 @@ HEDGED = """  - reading_id: hedged
     thesis: >-
       Each state keeps the other at arm's length while using it: cooperation in some channels, with
       each side hedging against the other in the rest.
+    concedes:
+      - Each side uses the other where it is cheap.
     distinguishing_questions:
-      - Does each side keep open options that the other would object to?
+      - versus: linked
+        question: Does each side keep open options that the other would object to?
+      - versus: fraying
+        question: Does each side keep cooperating while it hedges?
+      - versus: coupled
+        question: Does each side hedge against the other rather than simply limit its help?
+    refuted_by:
+      - Either side gives up its hedges.
 """
 
 

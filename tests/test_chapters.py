@@ -156,7 +156,7 @@ def add_sixth_source(copy: Path) -> None:
         ratings={
             ("mutual-alibi-01", "linked"): "inconsistent",
             ("mutual-alibi-01", "fraying"): "consistent",
-            ("mutual-alibi-02", "linked"): "neutral",
+            ("mutual-alibi-02", "linked"): "inconsistent",
             ("mutual-alibi-02", "fraying"): "consistent",
         },
     )

@@ -207,3 +207,12 @@ def test_a_quote_across_a_paragraph_break_is_refused(tiny_project):
         "data/claims.csv:2: quote: runs across a paragraph break; a claim is quoted from one paragraph "
         "(codebook, section 1)" in messages(validate_project(tiny_project))
     )
+
+
+def test_a_quotation_that_runs_on_into_the_next_paragraph_may_be_quoted_whole():
+    from analytic_reader.data.claims import crosses_paragraph
+
+    assert crosses_paragraph("Moscow said no.\n\nTehran said yes.")
+    assert not crosses_paragraph("“Moscow will not help.\n\n“It never did,” he said.")  # one quotation, reopened
+    assert not crosses_paragraph('"Moscow will not help.\n\n"It never did," he said.')
+    assert crosses_paragraph("“Moscow will not help,” he said.\n\n“It never did,” she said.")  # closed, then another

@@ -31,7 +31,7 @@ def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
     assert list(table.index) == [0, 1]
     html = source_claims_html(load_corpus(tiny_project), "tiny")
     assert 'id="row-tiny-01"' in html and 'href="appendix-texts.html#claim-tiny-01"' in html
-    assert "<summary>Fraying partnership: <strong>neutral</strong></summary><p>A test fixture" in html  # rationale
+    assert "<summary>Fraying partnership: <strong>inconsistent</strong></summary><p>A test fixture" in html  # rationale
     assert "<caption>" in html and 'scope="col"' in html
 
 

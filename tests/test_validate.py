@@ -134,3 +134,68 @@ def test_check_reports_a_chapter_front_matter_error_and_a_missing_toc_file(real_
         "chapters/intro.md:1: front matter: learning.minutes: must be a whole number of minutes",
         "_toc.yml: file: chapters/timeline is listed but chapters/timeline.md does not exist",
     ]
+
+
+# --- Messages that lead to the cause -----------------------------------------------------------
+
+
+def _drop_column(path, column):
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(
+            handle, fieldnames=[c for c in rows[0] if c != column], lineterminator="\n", extrasaction="ignore"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize("column", ["claim_id", "source_id", "attribution", "quote"])
+def test_a_missing_column_is_one_problem_not_one_per_record(real_project_copy, column):
+    _drop_column(real_project_copy / "data" / "claims.csv", column)
+    text = messages(validate_project(real_project_copy))
+    assert len(text) <= 5, text[:10]
+    assert f"data/claims.csv:1: {column}: missing column; expected columns: claim_id, source_id" in text[0]
+
+
+def test_a_csv_quote_error_names_the_line_where_the_record_starts(tmp_path):
+    from analytic_reader.data.records import Column, read_table
+
+    path = tmp_path / "t.csv"
+    path.write_text('id,note\na,"fine"\nb,"a "bad" quote\nc,ok\n', encoding="utf-8")
+    table = read_table(path, "t.csv", (Column("id"), Column("note")))
+    assert [p.line for p in table.problems if "not valid CSV" in p.message] == [3]
+
+
+def test_the_check_prints_at_most_fifty_problems_per_file_then_a_count(real_project_copy):
+    path = real_project_copy / "data" / "claims.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",factual report,", ",rumour,"), encoding="utf-8")  # one bad value per report
+    result = subprocess.run(
+        [sys.executable, "-m", "analytic_reader", "check", str(real_project_copy)], capture_output=True, text=True
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("data/claims.csv")]
+    assert len(lines) == 51
+    assert lines[-1].startswith("data/claims.csv: … and ") and lines[-1].endswith(" more problem(s) in this file")
+
+
+def test_a_fifty_megabyte_claims_file_is_checked_in_bounded_output_and_memory(real_project_copy):
+    """The check's time on it is measured by ``make bench`` (tools/bench.py), not asserted here."""
+    import resource
+
+    path = real_project_copy / "data" / "claims.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        number = 0
+        while handle.tell() < 50_000_000:
+            for row in rows:
+                number += 1
+                writer.writerow(dict(row, claim_id=f"{row['source_id']}-{1000 + number:05d}"))
+    result = subprocess.run(
+        [sys.executable, "-m", "analytic_reader", "check", str(real_project_copy)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) < 1000  # capped per file, not one line per record
+    assert "Traceback" not in result.stderr
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024  # KiB: under 1 GiB

@@ -63,7 +63,8 @@ def test_corpus_scale_view_counts_every_claim_once_oldest_source_first():
         view = reading_view_html(corpus, reading_id)
         views = sort_views(corpus.claims, reading_id)
         assert sum(len(v) for v in views.values()) == len(corpus.claims)
-        assert f"<strong>{len(views['favor'])}</strong> of {len(corpus.claims)} claims favor this reading" in view
+        assert f"<strong>{len(views['against'])}</strong> of {len(corpus.claims)} claims count against this" in view
+        assert f"<strong>{len(views['favor'])}</strong> count against another reading but not this one" in view
         order = list(corpus.sources.index)
         for listing in re.findall(r'<ul class="ar-claims">(.*?)</ul>', view):
             sources = [corpus.claims.loc[c, "source_id"] for c in re.findall(r'href="[^"#]*#claim-([^"]+)"', listing)]

@@ -25,12 +25,20 @@ from analytic_reader.analysis.frames import (
     reading_label,
     source_claims,
 )
-from analytic_reader.analysis.weighing import proposition_weights
-from analytic_reader.authoring.chapters import chapter_info
+from analytic_reader.analysis.weighing import balance_view, evidence_weight, proposition_weights, ranking
+from analytic_reader.authoring.chapters import chapter_info, instructor_frame
 from analytic_reader.authoring.myst import markdown_literal
 from analytic_reader.data.bibliography import format_reference
+from analytic_reader.data.coding import (
+    adjudication_frame,
+    agreement_frame,
+    field_agreement,
+    rationale_overlap,
+    read_coding,
+    read_field_coding,
+)
 from analytic_reader.data.corpus import Corpus, load_corpus
-from analytic_reader.data.ratings import cohen_kappa, counting_against, favoring, fitting
+from analytic_reader.data.ratings import cohen_kappa, counting_against, favoring, fitting, read_ratings
 from analytic_reader.data.sources import published_label
 from analytic_reader.html import tables
 from analytic_reader.html import toggles as _widgets
@@ -58,6 +66,7 @@ __all__ = [
     "forecast_audit",
     "heuer_ranking",
     "rationale_overlap_table",
+    "field_agreement_table",
     "timeline_markdown",
     "glossary_markdown",
     "full_texts_markdown",
@@ -171,7 +180,7 @@ def balance_chart(corpus: Corpus) -> Image:
     A rendered image displays the same in the book build, JupyterLab and a plain kernel, whatever
     matplotlib backend is active.
     """
-    from analytic_reader.html.charts import balance_figure
+    from analytic_reader.html.charts import balance_figure  # matplotlib loads only where a chart is drawn
 
     buffer = io.BytesIO()
     balance_figure(corpus).savefig(buffer, format="png", dpi=110)
@@ -180,8 +189,6 @@ def balance_chart(corpus: Corpus) -> Image:
 
 def balance_table(corpus: Corpus) -> HTML:
     """The chart's numbers as a table: its text equivalent."""
-    from analytic_reader.analysis.weighing import balance_view
-
     return frame(
         balance_view(corpus, "weighted"),
         "Weighted evidence against each reading, source by source (the chart's data; least is best)",
@@ -192,8 +199,6 @@ def balance_table(corpus: Corpus) -> HTML:
 def heuer_ranking(corpus: Corpus) -> HTML:
     """The headline: the readings ranked by the weighted evidence against them, least first (Heuer's
     test), with the count of propositions against each and, apart, the claims each merely fits better."""
-    from analytic_reader.analysis.weighing import ranking
-
     return frame(
         ranking(corpus).reset_index(drop=True),
         "The readings ranked by the evidence against them (least first); the last column is not evidence",
@@ -203,8 +208,6 @@ def heuer_ranking(corpus: Corpus) -> HTML:
 def instructor_table(corpus: Corpus) -> HTML:
     """The instructor guide's table of chapters, generated from their front matter: each chapter by its
     title, linking to it, with its objectives, time, prerequisites (links kept) and exercises."""
-    from analytic_reader.authoring.chapters import instructor_frame
-
     table = instructor_frame(corpus.paths)
     pages = dict(zip(table["chapter"], table["page"]))
 
@@ -240,8 +243,6 @@ def coverage_table(corpus: Corpus) -> HTML:
 
 
 def _coding(corpus: Corpus):
-    from analytic_reader.data.coding import read_coding
-
     coding = read_coding(corpus.paths, corpus.codebook)
     if coding is None:
         raise FileNotFoundError(f"{corpus.paths.relative(corpus.paths.coding_dir)} holds no second coding")
@@ -250,9 +251,6 @@ def _coding(corpus: Corpus):
 
 def agreement_table(corpus: Corpus) -> HTML:
     """Agreement of the two independent coders per reading (Cohen's kappa), before and after adjudication."""
-    from analytic_reader.data.coding import agreement_frame
-    from analytic_reader.data.ratings import read_ratings
-
     first, second, _ = _coding(corpus)
     decided = read_ratings(corpus.paths.ratings_csv, "data/ratings.csv", corpus.codebook)
     table = agreement_frame(first, second, decided, corpus.reading_ids)
@@ -266,8 +264,6 @@ def agreement_table(corpus: Corpus) -> HTML:
 def rationale_overlap_table(corpus: Corpus) -> HTML:
     """How often the two codings' rationales for one claim and reading share a distinctive five-word run,
     against unrelated pairs: a test that the second coding did not see the first."""
-    from analytic_reader.data.coding import rationale_overlap
-
     first, second, _ = _coding(corpus)
     common = [
         corpus.paths.codebook.read_text(encoding="utf-8"),
@@ -284,10 +280,21 @@ def rationale_overlap_table(corpus: Corpus) -> HTML:
     )
 
 
+def field_agreement_table(corpus: Corpus) -> HTML:
+    """Agreement of a blind second coding of sampled passages with the book's claims: where claims begin
+    and end, speaker, attribution, documentation and kind."""
+    second = read_field_coding(corpus.paths, corpus.codebook)
+    if second is None:
+        raise FileNotFoundError("data/coding/fields-second.csv holds no second field coding")
+    return frame(
+        field_agreement(corpus.claims, corpus.seeds, second),
+        "A blind second coding of sampled passages against the book's claims there",
+        index_header="field",
+    )
+
+
 def adjudication_log(corpus: Corpus) -> HTML:
     """Every disagreement between the coders, with the decision and its reason."""
-    from analytic_reader.data.coding import adjudication_frame
-
     log = adjudication_frame(_coding(corpus)[2])
     log["reading_id"] = [reading_label(corpus, r) for r in log["reading_id"]]
     log = log.rename(
@@ -323,7 +330,8 @@ def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
     Names: ``claims``, ``diagnostic``, ``not_diagnostic``, ``not_diagnostic_share`` (a percentage),
     per reading (hyphens as underscores): ``favor_<reading_id>`` (diagnostic claims it survives),
     ``against_<reading_id>`` (propositions against it), ``weight_against_<reading_id>`` (their weight)
-    and ``fit_<reading_id>`` (claims it merely fits better),
+    ``fit_<reading_id>`` (claims it merely fits better) and ``documented_against_<reading_id>``
+    (propositions against it whose heaviest claim gives a checkable detail),
     ``forecasts``, ``audited`` and ``verdict_<verdict>`` (spaces as underscores), ``coverage`` (a
     percentage), ``sources``. Prose shows them
     with myst-nb's ``{glue:text}`` role (see ``glue_figures``), so no count is ever typed by hand.
@@ -346,6 +354,8 @@ def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
         values[f"against_{name}"] = str(len(against))
         values[f"weight_against_{name}"] = str(int(against["weight"].sum()))
         values[f"fit_{name}"] = str(int(fitting(claims, reading_id).sum()))
+        documented = corpus.claims.loc[against_ids(corpus, chosen, reading_id), "documentation"] != "none"
+        values[f"documented_against_{name}"] = str(int(documented.sum()))
     weights_against = {r: int(values[f"weight_against_{r.replace('-', '_')}"]) for r in corpus.reading_ids}
     least = min(weights_against.values())
     values["least_against"] = " and ".join(
@@ -363,6 +373,15 @@ def figures(corpus: Corpus, source_id: str | None = None) -> dict[str, str]:
     covered = (coverage["coded"] + coverage["duplicates"]).sum() / coverage["assertive"].sum()
     values["coverage"] = f"{int(covered * 100)}%"  # rounded down: 99.6 % is not "100 %"
     return values
+
+
+def against_ids(corpus: Corpus, chosen, reading_id: str) -> list[str]:
+    """The heads of the propositions among ``chosen`` claims that count against ``reading_id`` (one id
+    per proposition: the claim with the greatest weight in its group)."""
+    mask = pd.Series(chosen, index=corpus.claims.index) & counting_against(corpus.claims, reading_id)
+    claims = corpus.claims[mask].assign(weight=evidence_weight(corpus)[mask])
+    heaviest = claims.sort_values("weight", ascending=False, kind="stable").groupby(["source_id", "proposition"])
+    return list(heaviest.head(1).index)
 
 
 def glue_figures(corpus: Corpus, source_id: str | None = None, prefix: str = "") -> dict[str, str]:

@@ -8,8 +8,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 
 from analytic_reader.authoring.project import validate_project
+
+#: At most this many problems are printed per file; the rest are counted. Past that, a file has one
+#: cause that repeats, and a wall of lines hides the other files' problems.
+SHOWN_PER_FILE = 50
+
+
+def shown_problems(problems: list) -> list[str]:
+    """Each problem on its line, at most ``SHOWN_PER_FILE`` per file, then how many more that file has."""
+    lines, per_file = [], Counter(problem.file for problem in problems)
+    seen: Counter = Counter()
+    for problem in problems:
+        seen[problem.file] += 1
+        if seen[problem.file] <= SHOWN_PER_FILE:
+            lines.append(str(problem))
+        elif seen[problem.file] == SHOWN_PER_FILE + 1:
+            lines.append(
+                f"{problem.file}: … and {per_file[problem.file] - SHOWN_PER_FILE} more problem(s) in this file"
+            )
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"created {target}; it is listed in _toc.yml. Write its summary, criticism and exercises.")
         return 0
     problems = validate_project(args.root)  # "check", the only other command argparse accepts
-    for problem in problems:
-        print(problem)
+    for line in shown_problems(problems):
+        print(line)
     if problems:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1

@@ -167,12 +167,19 @@ def copied_run(paraphrase: str, seed: str, limit: int = COPIED_WORDS_LIMIT) -> s
     Paraphrases must be in our own words; a long verbatim run means a sentence was borrowed.
     """
     words = re.findall(r"\w+", paraphrase.lower())
-    seed_words = " ".join(re.findall(r"\w+", seed.lower()))
+    runs = _word_runs(seed, limit)
     for index in range(len(words) - limit + 1):
-        run = " ".join(words[index : index + limit])
-        if f" {run} " in f" {seed_words} ":
-            return run
+        if tuple(words[index : index + limit]) in runs:
+            return " ".join(words[index : index + limit])
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _word_runs(seed: str, limit: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``limit`` consecutive words of ``seed``: computed once per seed, however many
+    paraphrases are checked against it (a large claims file has tens of thousands)."""
+    words = re.findall(r"\w+", seed.lower())
+    return frozenset(tuple(words[i : i + limit]) for i in range(len(words) - limit + 1))
 
 
 def read_claims(paths: ProjectPaths, codebook: Codebook) -> Table:
@@ -267,6 +274,25 @@ def speaker_is_named_near(seed: str, span: Span, speaker: str) -> bool:
     return bool(tokens & window) or (len(initials) >= 2 and initials.lower() in window)
 
 
+_OPENING_QUOTES = '“"‘'
+_CLOSING_QUOTES = '”"’'
+
+
+def crosses_paragraph(passage: str) -> bool:
+    """Whether ``passage`` runs across a paragraph break that is not part of one quotation.
+
+    By the convention of English typography a quotation that runs on into the next paragraph leaves
+    its closing mark off and opens the next paragraph with a new opening mark; such a passage is one
+    speaker's words, and may be quoted whole (its speaker is named where the quotation begins)."""
+    for found in re.finditer(r"\n[ \t]*\n\s*", passage):
+        before, after = passage[: found.start()], passage[found.end() :]
+        opened = sum(before.count(q) for q in "“") - sum(before.count(q) for q in "”")
+        straight_open = before.count('"') % 2 == 1
+        if not (after[:1] in _OPENING_QUOTES and (opened > 0 or straight_open)):
+            return True
+    return False
+
+
 def check_claims_against_seeds(
     table: Table, seeds: dict[str, tuple[str, str]], known_sources: set[str] | None = None
 ) -> list[Problem]:
@@ -305,7 +331,7 @@ def check_claims_against_seeds(
                     table.file, record.line, "quote", f'not found verbatim in {seed_file}; closest passage: "{passage}"'
                 )
             )
-        if span is not None and re.search(r"\n[ \t]*\n", seed[span.start : span.end]):
+        if span is not None and crosses_paragraph(seed[span.start : span.end]):
             problems.append(
                 Problem(
                     table.file,

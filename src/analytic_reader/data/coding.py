@@ -13,11 +13,12 @@ import re
 
 import pandas as pd
 
+from analytic_reader.data.claims import locate_quote
 from analytic_reader.data.codebook import Codebook
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.ratings import cohen_kappa, read_ratings
-from analytic_reader.data.records import Column, Table, read_table
+from analytic_reader.data.records import Column, Record, Table, read_table
 
 ADJUDICATION_FILE = "adjudication.csv"
 
@@ -184,3 +185,132 @@ def rationale_overlap(
         },
         index=["same claim and reading", "unrelated pairs"],
     )
+
+
+FIELDS_FILE = "fields-second.csv"
+
+
+def field_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
+    """A second, blind coding of a sample of passages: the claims it finds and how it describes them."""
+
+    def allowed(name: str) -> tuple[str, ...]:
+        return codebook.values(name) if codebook else ()
+
+    return (
+        Column("source_id"),
+        Column("quote", verbatim=True),
+        Column("speaker"),
+        Column("attribution", allowed=allowed("attribution")),
+        Column("documentation"),
+        Column("kind", allowed=allowed("kind")),
+    )
+
+
+def read_field_coding(paths: ProjectPaths, codebook: Codebook) -> Table | None:
+    path = paths.coding_dir / FIELDS_FILE
+    if not path.exists():
+        return None
+    return read_table(path, paths.relative(path), field_columns(codebook))
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def field_agreement(claims: pd.DataFrame, seeds: dict[str, str], second: Table) -> pd.DataFrame:
+    """How far a blind second coding of sampled passages agrees with the book's claims there.
+
+    The sample is every book claim whose quote lies on a line of its seed where the second coding
+    found a claim (a passage). Each such claim is matched to the second coder's claim whose quote
+    overlaps it most (characters in common over characters in either); ``boundaries`` counts a match
+    when that overlap is at least one half, and ``same boundaries`` when it is at least nineteen
+    twentieths. Speaker (the same words, or one name containing the other), attribution, documentation
+    (the same set of values) and kind are then compared on the matched claims, with Cohen's kappa
+    where the field is a closed vocabulary."""
+    spans: dict[str, list[tuple[int, int, Record]]] = {}
+    lines: dict[str, set[int]] = {}
+    for record in second.records:
+        source_id = record["source_id"].strip()
+        seed = seeds.get(source_id)
+        span = locate_quote(seed, record["quote"]) if seed else None
+        if span is None:
+            continue
+        spans.setdefault(source_id, []).append((span.start, span.end, record))
+        lines.setdefault(source_id, set()).add(seed.count("\n", 0, span.start))
+    rows = []
+    for claim in claims.itertuples():
+        seed, start, end = seeds.get(str(claim.source_id)), claim.quote_start, claim.quote_end
+        if seed is None or pd.isna(start) or seed.count("\n", 0, int(start)) not in lines.get(str(claim.source_id), ()):
+            continue
+        best, overlap = None, 0.0
+        for s, e, record in spans.get(str(claim.source_id), []):
+            common = max(0, min(e, int(end)) - max(s, int(start)))
+            either = max(e, int(end)) - min(s, int(start))
+            if either and common / either > overlap:
+                best, overlap = record, common / either
+        rows.append((claim, best if overlap >= 0.5 else None, overlap))
+    matched = [(claim, record) for claim, record, _ in rows if record is not None]
+
+    def compare(name: str, book: list[str], other: list[str], kappa: bool) -> dict[str, object]:
+        agree = sum(a == b for a, b in zip(book, other))
+        return {
+            "field": name,
+            "claims compared": len(book),
+            "agreement": f"{agree / len(book):.0%}" if book else "–",
+            "kappa": f"{cohen_kappa(book, other):.2f}" if kappa and book else "–",
+        }
+
+    def speaker_same(a: str, b: str) -> str:
+        a, b = _normal(a), _normal(b)
+        return "same" if a == b or (a and b and (a in b or b in a)) else "different"
+
+    def documentation(value: str) -> str:
+        return "; ".join(sorted(part.strip() for part in value.split(";") if part.strip()))
+
+    table = [
+        {
+            "field": "claim boundaries",
+            "claims compared": len(rows),
+            "agreement": f"{len(matched) / len(rows):.0%} overlap by half or more; "
+            f"{sum(o >= 0.95 for _, _, o in rows) / len(rows):.0%} the same passage"
+            if rows
+            else "–",
+            "kappa": "–",
+        },
+        compare(
+            "speaker",
+            ["same"] * len(matched),
+            [speaker_same(str(c.speaker), r["speaker"]) for c, r in matched],
+            False,
+        ),
+        compare(
+            "attribution",
+            [str(c.attribution) for c, _ in matched],
+            [r["attribution"].strip() for _, r in matched],
+            True,
+        ),
+        compare(
+            "documentation",
+            [documentation(str(c.documentation)) for c, _ in matched],
+            [documentation(r["documentation"]) for _, r in matched],
+            True,
+        ),
+        compare("kind", [str(c.kind) for c, _ in matched], [r["kind"].strip() for _, r in matched], True),
+    ]
+    return pd.DataFrame(table).set_index("field")
+
+
+def check_field_coding(second: Table, seeds: dict[str, str]) -> list[Problem]:
+    """The second field coding names known sources and quotes them verbatim."""
+    problems = list(second.problems)
+    for record in second.records:
+        source_id = record["source_id"].strip()
+        if source_id not in seeds:
+            problems.append(
+                Problem(second.file, record.line, "source_id", f"{source_id!r} is not a source with a seed")
+            )
+        elif locate_quote(seeds[source_id], record["quote"]) is None:
+            problems.append(
+                Problem(second.file, record.line, "quote", f"not found verbatim in the seed of {source_id}")
+            )
+    return problems

@@ -22,7 +22,7 @@ from analytic_reader.data.claims import (
     read_claims,
 )
 from analytic_reader.data.codebook import Codebook, read_codebook
-from analytic_reader.data.coding import check_coding, read_coding
+from analytic_reader.data.coding import check_coding, check_field_coding, read_coding, read_field_coding
 from analytic_reader.data.events import check_events, events_frame, read_events
 from analytic_reader.data.forecasts import check_forecasts, forecasts_frame, read_forecasts
 from analytic_reader.data.glossary import glossary_frame, read_glossary
@@ -69,7 +69,9 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     reading_ids = tuple(r["reading_id"] for r in readings)
     sources = read_sources(paths)
     problems += sources.problems
-    for record in sources.records:
+    # A file that cannot be read as its schema expects (sources.broken, claims.broken, …) is reported by
+    # its root cause only: the checks of other files against it wait until it is fixed.
+    for record in sources.records if not sources.broken else ():
         lean = record["lean"].strip()
         if lean and reading_ids and lean not in (*reading_ids, MIXED_LEAN):
             problems.append(
@@ -80,10 +82,10 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
                     f"{lean!r} is not a reading; use one of {', '.join(repr(v) for v in (*reading_ids, MIXED_LEAN))}",
                 )
             )
-    problems += check_seeds(paths, sources)
+    problems += check_seeds(paths, sources) if not sources.broken else []
     bibliography: Bibliography = read_bibliography(paths)
     problems += bibliography.problems
-    if not bibliography.problems or bibliography.entries:
+    if (not bibliography.problems or bibliography.entries) and not sources.broken:
         for record in sources.records:
             key = record["bibkey"].strip()
             if key and key not in bibliography.entries:
@@ -99,11 +101,12 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
     known_sources = {record["source_id"].strip() for record in sources.records}
     claims = read_claims(paths, codebook)
     problems += claims.problems
+    usable = not claims.broken and not sources.broken
     # A source whose seed is missing is reported once, on sources.csv; its claims are not re-reported.
-    problems += check_claims_against_seeds(claims, seeds, known_sources)
-    problems += check_propositions(claims)
+    problems += check_claims_against_seeds(claims, seeds, known_sources) if usable else []
+    problems += check_propositions(claims) if not claims.broken else []
     per_source = Counter(r["source_id"].strip() for r in claims.records)
-    for record in sources.records:
+    for record in sources.records if usable else ():
         count = per_source.get(record["source_id"].strip(), 0)
         if record["source_id"].strip() and count < codebook.minimum_claims:
             problems.append(
@@ -117,7 +120,7 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
             )
     ratings = read_ratings(paths.ratings_csv, paths.relative(paths.ratings_csv), codebook)
     problems += ratings.problems
-    if reading_ids:
+    if reading_ids and not claims.broken and not ratings.broken:
         problems += check_ratings(ratings, claims, reading_ids)
     spans: dict[str, list[tuple[int, int]]] = {}
     unlocated: set[str] = set()
@@ -131,7 +134,7 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
                 unlocated.add(source_id)
     ledger = read_ledger(paths, codebook)
     problems += ledger.problems
-    if not ledger.problems:
+    if not ledger.problems and usable:
         claim_sources = {r["claim_id"].strip(): r["source_id"].strip() for r in claims.records}
         # A source with a quote not found is already reported; its coverage waits until the quote is fixed.
         problems += check_ledger(
@@ -139,17 +142,20 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         )
     forecasts = read_forecasts(paths, codebook)
     problems += forecasts.problems
-    if not forecasts.problems:
+    if not forecasts.problems and usable:
         problems += check_forecasts(forecasts, claims, sources, codebook.values("kind"))
     events = read_events(paths)
     problems += events.problems
-    if not events.problems:
+    if not events.problems and not claims.broken:
         problems += check_events(events, {r["claim_id"].strip() for r in claims.records}, set(bibliography.entries))
     glossary = read_glossary(paths)
     problems += glossary.problems
     coding = read_coding(paths, codebook)
-    if coding is not None and not ratings.problems:
+    if coding is not None and not ratings.problems and not claims.broken:
         problems += check_coding(*coding, ratings)
+    fields = read_field_coding(paths, codebook)
+    if fields is not None:
+        problems += check_field_coding(fields, {source_id: text for source_id, (_, text) in seeds.items()})
     if problems:
         return None, problems
     ratings_data = ratings_frame(ratings, codebook, reading_ids)

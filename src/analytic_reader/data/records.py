@@ -105,6 +105,10 @@ class Table:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
+    #: The file could not be read as the schema expects (missing, unreadable, not CSV, a column
+    #: missing). Its problems are the root cause: checks of other files against it are skipped, so one
+    #: missing column is one line, not a false problem in every record that refers to it.
+    broken: bool = False
 
 
 def decode_text(raw: bytes, file: str) -> tuple[str, list[Problem]]:
@@ -139,9 +143,11 @@ def read_table(path: Path, file: str, schema: Sequence[Column]) -> Table:
         raw = path.read_bytes()
     except FileNotFoundError:
         table.problems.append(Problem(file, None, "", "file is missing"))
+        table.broken = True
         return table
     except OSError as err:
         table.problems.append(Problem(file, None, "", f"cannot be read ({err.strerror})"))
+        table.broken = True
         return table
     text, problems = decode_text(raw, file)
     table.problems.extend(problems)
@@ -157,10 +163,12 @@ def read_table(path: Path, file: str, schema: Sequence[Column]) -> Table:
             start_line = reader.line_num + 1
     except csv.Error as err:
         table.problems.append(
-            Problem(file, reader.line_num or start_line, "", f"is not valid CSV ({err}); check its quotes")
+            Problem(file, start_line, "", f"is not valid CSV ({err}); check the quotes of the record on this line")
         )
+        table.broken = True
     if not rows:
         table.problems.append(Problem(file, None, "", "is empty; expected a header row and records"))
+        table.broken = True
         return table
     _check_header(table, rows[0][1], schema)
     names = table.columns
@@ -196,11 +204,13 @@ def _check_header(table: Table, header: list[str], schema: Sequence[Column]) -> 
             table.problems.append(
                 Problem(table.file, 1, name or "(empty)", f"unexpected column; allowed columns: {', '.join(expected)}")
             )
+    required = {column.name for column in schema if column.required}
     for name in expected:
         if name not in seen:
             table.problems.append(
                 Problem(table.file, 1, name, f"missing column; expected columns: {', '.join(expected)}")
             )
+            table.broken = table.broken or name in required
 
 
 def _check_values(table: Table, record: Record, schema: Sequence[Column]) -> None:
