@@ -24,10 +24,11 @@ install: $(STAMP)
 help:
 	@awk '/^## /{doc=substr($$0, 4); next} /^[a-z-]+:/{if (doc) {split($$0, t, ":"); printf "  make %-13s %s\n", t[1], doc}; doc=""} !/^## /{if ($$0 !~ /^[a-z-]+:/) doc=""}' Makefile
 
-## Validate seeds/, data/, references.bib and the chapters (one line per problem), then lint and format-check the code (ruff).
+## Validate seeds/, data/, references.bib and the chapters (one line per problem), then lint the code (ruff) and the workflows (actionlint).
 check: $(STAMP)
 	@$(BIN)/python -m analytic_reader check .
 	@$(BIN)/ruff check --quiet src tests tools && $(BIN)/ruff format --check --quiet src tests tools
+	@$(BIN)/actionlint .github/workflows/*.yml
 
 ## Every test: unit, data, both book editions (strict build) and the browser tests.
 test: $(STAMP) widgets
