@@ -9,7 +9,7 @@ JB := $(BIN)/jupyter-book
 STUDENT_SRC := _build/student-src
 STUDENT_OUT := _build/student
 
-.PHONY: help install check test unit book book-student pdf widgets lab publish bench clean
+.PHONY: help install check test unit book book-student pdf js lab publish bench clean
 .DEFAULT_GOAL := book
 
 $(STAMP): pyproject.toml constraints.txt
@@ -31,24 +31,24 @@ check: $(STAMP)
 	@$(BIN)/actionlint .github/workflows/*.yml
 
 ## Every test: unit, data, both book editions (strict build) and the browser tests.
-test: $(STAMP) widgets
+test: $(STAMP) js
 	$(BIN)/python -m pytest
 
 ## Only the fast tests (no book build, no browser).
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not book and not browser"
 
-## The widget script, served by the book itself (pinned in js/, checked against js/SHA256SUMS).
-widgets: $(STAMP)
-	@$(BIN)/python tools/vendor_widgets.py _vendored/widgets
+## The JavaScript the tests use (axe-core, the Nu HTML checker), pinned in js/; the book itself serves none.
+js: $(STAMP)
+	@$(BIN)/python tools/install_js.py
 
 ## The instructor edition (solutions collapsed) into _build/html; built aside, published only if it succeeds.
-book: $(STAMP) widgets
+book: $(STAMP)
 	@$(BIN)/python -m analytic_reader check .
 	@$(BIN)/python -m analytic_reader.authoring.build . _build/html --work _build/work
 
 ## The student edition (no solution text anywhere) into _build/student/_build/html.
-book-student: $(STAMP) widgets
+book-student: $(STAMP)
 	@$(BIN)/python -m analytic_reader check .
 	@$(BIN)/python -m analytic_reader.authoring.editions . $(STUDENT_SRC)
 	@$(BIN)/python -m analytic_reader.authoring.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
@@ -75,11 +75,11 @@ lab: $(LAB_STAMP)
 publish: book
 	$(BIN)/ghp-import --no-jekyll --force --push _build/html
 
-## Remove every build and the vendored widget script: the next build starts from scratch.
+## Remove every build: the next build starts from scratch.
 clean:
-	rm -rf _build _vendored
+	rm -rf _build
 
 ## Build-performance figures on a temporary copy (clean, no-op, prose edit, code edit, floor, pages, engine).
-bench: $(STAMP) widgets
+bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 	@$(MAKE) --no-print-directory book >/dev/null && $(BIN)/python tools/first_paint.py _build/html

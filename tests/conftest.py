@@ -261,11 +261,6 @@ def run(command: list[str], cwd: Path, timeout: int = 900) -> subprocess.Complet
 
 def build_book(source: Path, output: Path | None = None) -> tuple[subprocess.CompletedProcess, Path]:
     """Build the book at ``source`` strictly; return the process and the HTML folder."""
-    vendor = run(
-        [sys.executable, str(REPO_ROOT / "tools" / "vendor_widgets.py"), str(source / "_vendored" / "widgets")],
-        cwd=REPO_ROOT,
-    )
-    assert vendor.returncode == 0, vendor.stdout + vendor.stderr
     command = [str(BIN / "jupyter-book"), "build", str(source), *BUILD_FLAGS]
     if output is not None:
         command += ["--path-output", str(output)]

@@ -6,10 +6,9 @@ guide). It builds in seconds, so tests can build it many times."""
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
-from conftest import REPO_ROOT, run, write_project
+from conftest import REPO_ROOT, write_project
 
 JUPYTEXT = """---
 jupytext:
@@ -101,9 +100,4 @@ def write_minibook(root: Path) -> Path:
     for name, text in CHAPTERS.items():
         (root / "chapters" / f"{name}.md").write_text(text, encoding="utf-8")
     shutil.copytree(REPO_ROOT / "assets", root / "assets")
-    vendor = run(
-        [sys.executable, str(REPO_ROOT / "tools" / "vendor_widgets.py"), str(root / "_vendored" / "widgets")],
-        cwd=REPO_ROOT,
-    )
-    assert vendor.returncode == 0, vendor.stdout + vendor.stderr
     return root

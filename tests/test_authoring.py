@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from collections.abc import Callable
@@ -23,15 +22,12 @@ from analytic_reader.data.paths import NOT_INPUTS
 from conftest import build_book
 from minibook import write_minibook
 
-#: Widget model ids are random per execution, and the saved widget state (a script beside each page,
-#: ``_static/widget-state/``) lists its models in execution order. Extensions' own stylesheets (myst-nb's,
-#: sphinx-exercise's, the icons) are written after the pages in a clean build, so only an incremental
-#: build can give them a cache-busting ``?v=`` checksum. These are the only differences allowed; the
-#: book's own files (``_static/css``, ``scripts``, ``widgets``) keep their checksums in the comparison,
-#: so a stale stylesheet link is caught.
-MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
-EXTENSION_CHECKSUM = re.compile(r'((?:href|src)="[^"?]*_static/(?!css/|scripts/|widgets/)[^"?]+)\?v=[0-9a-f]+"')
-STATE_PREFIX = "window.arWidgetState = "
+#: Extensions' own stylesheets (myst-nb's, sphinx-exercise's, the icons) are written after the pages in
+#: a clean build, so only an incremental build can give them a cache-busting ``?v=`` checksum. That is
+#: the only difference allowed; the book's own files (``_static/css``, ``scripts``) keep their checksums
+#: in the comparison, so a stale stylesheet link is caught. (The toggles are radio inputs named after
+#: a digest of their views, the same in every build: no widget model ids to normalise.)
+EXTENSION_CHECKSUM = re.compile(r'((?:href|src)="[^"?]*_static/(?!css/|scripts/)[^"?]+)\?v=[0-9a-f]+"')
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -45,18 +41,12 @@ def append(path: Path, text: str) -> None:
 
 
 def normalise(name: str, text: str) -> str:
-    if name.startswith("_static/widget-state/"):
-        state, copies = text.splitlines()
-        states = json.loads(state.removeprefix(STATE_PREFIX).rstrip(";"))
-        models = [json.dumps(model, sort_keys=True) for state in states for model in state["state"].values()]
-        text = "\n".join(sorted(MODEL_ID.sub("<id>", model) for model in models)) + "\n" + copies
-    return MODEL_ID.sub("<id>", EXTENSION_CHECKSUM.sub(r'\1"', text))
+    return EXTENSION_CHECKSUM.sub(r'\1"', text)
 
 
 def published(html: Path) -> dict[str, str]:
-    """Every page, the widget states beside them and the book's own stylesheet, normalised."""
+    """Every page and the book's own stylesheet, normalised."""
     files = [p for p in html.rglob("*.html") if "_static" not in p.parts] + [html / "_static" / "css" / "reader.css"]
-    files += sorted((html / "_static" / "widget-state").glob("*.js"))
     return {
         str(p.relative_to(html)): normalise(str(p.relative_to(html)), p.read_text(encoding="utf-8"))
         for p in sorted(files)

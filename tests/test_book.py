@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html as html_lib
-import json
 import re
 import subprocess
 import sys
@@ -53,13 +52,25 @@ def windows(text: str, size: int = 8) -> set[str]:
 def solution_fingerprints() -> dict[str, set[str]]:
     """For each solution: its 8-word runs that appear nowhere else in the book's sources or data."""
     elsewhere = set()
-    for path in [*CHAPTER_FILES, *REPO_ROOT.joinpath("data").glob("*.*"), *REPO_ROOT.joinpath("seeds").glob("*.txt")]:
+    sources = [
+        *CHAPTER_FILES,
+        *(p for p in REPO_ROOT.joinpath("data").rglob("*") if p.is_file()),  # codings too: Appendix B offers them
+        *REPO_ROOT.joinpath("seeds").glob("*.txt"),
+        *REPO_ROOT.joinpath("src").rglob("*.py"),  # the package's own words (view notes, captions)
+    ]
+    for path in sources:
         text = path.read_text(encoding="utf-8")
         elsewhere |= windows(strip_solutions(text) if path.suffix == ".md" else text)
+    claim_ids = [
+        p.split(",", 1)[0] for p in (REPO_ROOT / "data" / "claims.csv").read_text(encoding="utf-8").splitlines()[1:]
+    ]
+    id_words = {word for claim_id in claim_ids for word in words(claim_id)}
     prints = {}
     for path in CHAPTER_FILES:
         for number, body in enumerate(solution_texts(path.read_text(encoding="utf-8")), start=1):
-            prints[f"{path.stem} solution {number}"] = windows(body) - elsewhere
+            # A run of claim ids alone (“coordinate fronts 06 coordinate fronts 16 …”) is in every generated table.
+            runs = {run for run in windows(body) - elsewhere if not set(run.split()) <= id_words}
+            prints[f"{path.stem} solution {number}"] = runs
     return prints
 
 
@@ -189,19 +200,11 @@ class LinkParser(HTMLParser):
 def crawl(html: Path) -> tuple[list[str], list[str], int]:
     """Broken internal links, every external link, and how many internal links were checked.
 
-    Kept rather than linkchecker (which finds the same broken links and anchors in the pages) because
-    it also follows the links a reader sees only after the page has loaded: those of the toggles' views,
-    which travel beside the page (``_static/widget-state/``), where a crawler that runs no script
-    cannot see them."""
+    Every view of every toggle is in its page (radio inputs), so the page's HTML is all there is to
+    follow; a few lines of standard library, no crawler to install."""
     pages = {p: LinkParser() for p in html.rglob("*.html") if "_static" not in p.parts}
     for path, parser in pages.items():
-        text = path.read_text(encoding="utf-8")
-        parser.feed(text)
-        for pointer in re.findall(r'data-ar-widget-state="([^"]+)"', text):
-            script = (path.parent / pointer).read_text(encoding="utf-8")
-            copies = script.split("window.arPrintCopies = ", 1)[1].strip().rstrip(";")
-            for copy in json.loads(copies):
-                parser.feed(copy)
+        parser.feed(path.read_text(encoding="utf-8"))
     broken, external, checked = [], set(), 0
     for path, parser in pages.items():
         base = path.relative_to(html).as_posix()
@@ -347,8 +350,9 @@ def test_a_sixth_source_and_a_third_reading_build_both_editions_with_links_resol
     readings = copy / "data" / "readings.yml"
     readings.write_text(readings.read_text(encoding="utf-8").rstrip("\n") + "\n" + HEDGED, encoding="utf-8")
     with (copy / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
-        claims = [row["claim_id"] for row in csv_module.DictReader(handle)]
-    hedging = {claim for claim in claims if claim.endswith(("-04", "-08"))}  # a few claims favor the new one
+        # Each claim with the proposition it restates (its own id when it stands alone): one rating each.
+        claims = {row["claim_id"]: row["proposition"] or row["claim_id"] for row in csv_module.DictReader(handle)}
+    hedging = {claim for claim, head in claims.items() if head.endswith(("-04", "-08"))}  # some favor the new one
     rows = [
         {
             "claim_id": claim,
@@ -374,8 +378,7 @@ def test_a_sixth_source_and_a_third_reading_build_both_editions_with_links_resol
         assert 'id="claim-mutual-alibi-01"' in texts and 'id="text-mutual-alibi"' in texts
         chapter = (folder / "chapters" / "growing-ties.html").read_text(encoding="utf-8")
         assert chapter.count("Hedged partnership: <strong>") == len([c for c in claims if c.startswith("growing-ties")])
-        views = (folder / "_static" / "widget-state" / "chapters--growing-ties.js").read_text(encoding="utf-8")
-        assert "Reading: Hedged partnership" in views  # the third view, saved beside the page
+        assert "Reading: Hedged partnership" in chapter  # the fourth view, in the page itself
         weighing = (folder / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
         assert "mutual-alibi" in weighing and "Hedged partnership" in weighing and "fig-reading-balance" in weighing
 

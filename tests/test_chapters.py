@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 import jupytext
 import pytest
 from nbclient import NotebookClient
 
+from analytic_reader import STATIC_OUTPUTS
 from analytic_reader.authoring import myst, prose
 from analytic_reader.authoring.chapters import chapter_info, instructor_frame, toc_chapters
 from analytic_reader.authoring.myst import front_matter
@@ -57,6 +60,20 @@ def test_instructor_table_has_one_row_per_chapter_from_front_matter():
     assert (table.loc[teaching, "exercises"] >= 3).all()
 
 
+@contextlib.contextmanager
+def _static_outputs():
+    """The kernels inherit the environment: ask for the static outputs the book build asks for."""
+    previous = os.environ.get(STATIC_OUTPUTS)
+    os.environ[STATIC_OUTPUTS] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(STATIC_OUTPUTS)
+        else:
+            os.environ[STATIC_OUTPUTS] = previous
+
+
 def outputs_of(cells) -> list[str]:
     """The HTML and text outputs of a notebook's cells (widgets only counted: their ids differ by run)."""
     outputs = []
@@ -84,7 +101,7 @@ def test_each_chapter_runs_the_same_from_the_repository_root_as_in_the_book(inst
     import nbformat
 
     html = instructor_build[1]
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with _static_outputs(), ThreadPoolExecutor(max_workers=2) as pool:
         from_root = dict(zip(CHAPTERS, pool.map(lambda name: execute(name, REPO_ROOT), CHAPTERS)))
     assert sum(map(len, from_root.values())) > 100  # the chapters really produce outputs
     for name in CHAPTERS:
@@ -98,7 +115,7 @@ def test_each_chapter_runs_the_same_from_the_repository_root_as_in_the_book(inst
 
 # --- Adding a source: data plus one chapter file -----------------------------------------
 
-import os  # noqa: E402
+
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402

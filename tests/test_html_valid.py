@@ -1,7 +1,7 @@
 """Both built editions are valid HTML according to the Nu HTML checker (vnu.jar, the W3C validator's engine).
 
 The checker is the npm package vnu-jar, pinned in js/package.json and installed into js/node_modules by
-tools/vendor_widgets.py (`make widgets`, and every book build of the test fixtures); it runs on the
+tools/install_js.py (`make js`, which `make test` runs first); it runs on the
 system's Java (Debian's default-jre-headless; .ci/run installs it). Without java or the jar the test
 skips, except when CI is set, where it fails.
 """
@@ -33,7 +33,7 @@ def vnu_command() -> list[str]:
     if not java:
         missing.append("java is not installed (Debian: `apt-get install default-jre-headless`; .ci/run does this)")
     if not VNU_JAR.is_file():
-        missing.append(f"{VNU_JAR.relative_to(REPO_ROOT)} is missing (`make widgets` installs js/)")
+        missing.append(f"{VNU_JAR.relative_to(REPO_ROOT)} is missing (`make js` installs js/)")
     message = "The Nu HTML checker cannot run: " + "; ".join(missing)
     if in_ci():
         pytest.fail(message + " [CI is set: the HTML check must run]", pytrace=False)

@@ -68,25 +68,6 @@ def test_repairs_number_duplicate_exercise_ids_and_escape_the_title(app):
     assert "<script>alert(1)</script>" not in html
 
 
-@pytest.mark.sphinx("html", testroot="widgets")
-def test_the_saved_widget_state_and_print_copies_move_from_the_page_to_a_script_beside_it(app):
-    app.build()
-    html = page(app, "index")
-    assert "widget-state+json" not in html and "All views" not in html
-    assert '<div class="ar-print-only" aria-hidden="true"><span hidden data-ar-print-copy="0"></span></div>' in html
-    assert '<div hidden data-ar-widget-state="_static/widget-state/index.js"></div>' in html
-    script = (Path(app.outdir) / "_static" / "widget-state" / "index.js").read_text(encoding="utf-8")
-    state, copies = script.splitlines()
-    assert state.startswith("window.arWidgetState = ") and copies.startswith("window.arPrintCopies = ")
-    assert json.loads(state.removeprefix("window.arWidgetState = ").rstrip(";")) == [
-        {"state": {"m1": {"value": "</script><b>x</b>"}}}
-    ]
-    assert json.loads(copies.removeprefix("window.arPrintCopies = ").rstrip(";")) == [
-        "<section>All views, one after another: zyzzyva.</section>"
-    ]
-    assert '"zyzzyva"' in (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")  # still searchable
-
-
 @pytest.mark.sphinx("html", testroot="notebooks")
 def test_chapters_are_offered_executed_and_a_data_change_reexecutes_every_chapter(app, make_app, status):
     app.build()

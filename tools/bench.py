@@ -5,8 +5,8 @@ Works on a temporary copy of the project, so nothing in the checkout changes. Pr
 clean build, no-op rebuild, rebuild after a prose edit and after a code edit (wall time and
 notebooks executed), the floor of a clean build (kernel start-up and imports per chapter divided
 among the cores, plus Sphinx's own time with execution off) and the ratio to it, each page's
-weight (HTML bytes, embedded widget-state bytes), the site's size, and how the engine scales on a
-generated corpus.
+weight (HTML bytes, and the bytes of its toggles, which are plain HTML in the page), the site's
+size, and how the engine scales on a generated corpus.
 """
 
 from __future__ import annotations
@@ -80,8 +80,8 @@ def page_weights(html: Path) -> list[tuple[str, int, int]]:
     rows = []
     for page in sorted((html / "chapters").glob("*.html")):
         text = page.read_text(encoding="utf-8")
-        state = re.findall(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', text, re.S)
-        rows.append((page.name, len(text.encode()), sum(len(s.encode()) for s in state)))
+        toggles = re.findall(r'<fieldset class="ar-toggle .*?</fieldset>', text, re.S)
+        rows.append((page.name, len(text.encode()), sum(len(t.encode()) for t in toggles)))
     return rows
 
 
@@ -319,7 +319,7 @@ def main() -> int:
         f"+ Sphinx without execution {sphinx_only:.1f} s = {floor:.1f} s; clean / floor = {clean / floor:.2f}"
     )
     print()
-    print(f"{'page':<34}{'HTML bytes':>12}{'widget-state bytes':>20}")
+    print(f"{'page':<34}{'HTML bytes':>12}{'toggle bytes':>20}")
     for name, size, state in weights:
         print(f"{name:<34}{size:>12,}{state:>20,}")
     heaviest = max(size for _, size, _ in weights)

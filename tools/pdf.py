@@ -1,8 +1,9 @@
 """PDF handouts: one per chapter and one for the whole book, for each edition, printed by Chromium.
 
-Each built page is opened (with its saved widgets), every ``<details>`` is opened, and the page is
-printed with the book's print stylesheet (no interface chrome; every view of every toggle, one after
-another). The chapters, in table-of-contents order, are joined into ``book.pdf`` with pdfunite
+Each built page is opened, every ``<details>`` is opened, and the page is printed with the book's print
+stylesheet (no interface chrome; each toggle's views one after another, without repeating the claims
+that the claims table already rates against every reading). The chapters, in table-of-contents order,
+are joined into ``book.pdf`` with pdfunite
 (poppler-utils). Usage: python tools/pdf.py SITE_DIR OUT_DIR, e.g. _build/html _build/pdf/instructor.
 """
 
@@ -49,9 +50,6 @@ def print_pages(site: Path, out: Path, names: list[str], browser=None) -> list[P
         for name in names:
             page.emulate_media(media="screen")
             page.goto(f"{base}/chapters/{name}.html", wait_until="load")
-            if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
-                page.wait_for_selector(".ar-toggle .widget-toggle-button", state="attached", timeout=20000)
-                page.wait_for_timeout(300)
             page.evaluate("() => document.querySelectorAll('details').forEach(d => d.setAttribute('open', ''))")
             page.emulate_media(media="print")
             target = out / f"{name}.pdf"

@@ -14,7 +14,12 @@ if TYPE_CHECKING:
     from analytic_reader.authoring.project import validate_project
     from analytic_reader.data.corpus import Corpus, load_corpus
 
-__all__ = ["Corpus", "DataError", "Problem", "load_corpus", "validate_project"]
+__all__ = ["STATIC_OUTPUTS", "Corpus", "DataError", "Problem", "load_corpus", "validate_project"]
+
+#: Set in the environment of the kernels that execute the chapters for the published book
+#: (``sphinxext.notebooks``): interactive outputs then give their static rendition only (the toggles
+#: of ``html.toggles`` as radio inputs, no widget), so that no widget state is saved into a page.
+STATIC_OUTPUTS = "ANALYTIC_READER_STATIC_OUTPUTS"
 
 
 def __getattr__(name: str) -> Any:

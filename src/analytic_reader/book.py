@@ -41,7 +41,7 @@ from analytic_reader.data.corpus import Corpus, load_corpus
 from analytic_reader.data.ratings import cohen_kappa, counting_against, favoring, fitting, read_ratings
 from analytic_reader.data.sources import published_label
 from analytic_reader.html import tables
-from analytic_reader.html import toggles as _widgets
+from analytic_reader.html import toggles as _toggles
 from analytic_reader.html.fulltext import highlighted_text_html
 
 __all__ = [
@@ -482,30 +482,11 @@ def full_texts_markdown(corpus: Corpus) -> str:
     return "\n".join(parts)
 
 
-#: Marks the print copy, which the build moves beside the page (``sphinxext.widgets``): it is loaded
-#: with the widgets, after the page's first paint.
-PRINT_COPY_START, PRINT_COPY_END = "<!--ar-print-copy-->", "<!--/ar-print-copy-->"
+def reading_toggle(corpus: Corpus, source_id: str | None = None) -> _toggles.Toggle:
+    """The reading toggle (one source, or the whole corpus): static HTML in the book, a widget in a kernel."""
+    return _toggles.reading_toggle(corpus, source_id)
 
 
-def _with_print_copy(toggle: _widgets.widgets.VBox) -> _widgets.widgets.VBox:
-    """Show, before the toggle, a copy of all its views one after another that only paper shows.
-
-    ipywidgets puts only the selected view of a Stack in the page, so printing the toggle would print
-    one reading. The print stylesheet hides the toggle and shows this copy instead.
-    """
-    from IPython.display import display
-
-    buttons, stack = toggle.children
-    views = "".join(view.value for view in stack.children)
-    display(HTML(f'<div class="ar-print-only" aria-hidden="true">{PRINT_COPY_START}{views}{PRINT_COPY_END}</div>'))
-    return toggle
-
-
-def reading_toggle(corpus: Corpus, source_id: str | None = None):
-    """The reading toggle (one source, or the whole corpus), with its print copy."""
-    return _with_print_copy(_widgets.reading_toggle_widget(corpus, source_id))
-
-
-def balance_toggle(corpus: Corpus):
-    """The all / diagnostic / weighted control of the synthesis, with its print copy."""
-    return _with_print_copy(_widgets.balance_toggle_widget(corpus))
+def balance_toggle(corpus: Corpus) -> _toggles.Toggle:
+    """The synthesis's control: weighted evidence against each reading, propositions against each, fit."""
+    return _toggles.balance_toggle(corpus)

@@ -17,7 +17,7 @@ ROOT_ENV_VAR = "ANALYTIC_READER_ROOT"
 # these), which of them chapter outputs depend on besides their own code (a change re-executes every
 # chapter), and what is never an input (build outputs and tool caches, left out of every copy).
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
-BOOK_DIRS = ("chapters", "data", "seeds", "assets", "_vendored")
+BOOK_DIRS = ("chapters", "data", "seeds", "assets")
 DATA_INPUTS = ("data", "seeds", "references.bib")
 NOT_INPUTS = (
     ".venv",

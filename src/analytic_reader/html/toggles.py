@@ -1,22 +1,30 @@
 """The reading toggle: switch between the rival readings of the evidence.
 
-The published book has no kernel, so nothing here may rely on a Python callback. Every view is
-built when the chapter executes, and the toggle is linked to the view in the browser
-(``ToggleButtons`` + ``Stack`` + ``jslink``); the widget state saved in the page does the rest.
+One object, two renditions. Every view is built when the chapter executes. In the published book the
+toggle is plain HTML and CSS: one radio input per view, each followed by its label and its panel, as
+sphinx-design's tabs do, so it is complete and switchable before and without any script, keyboard
+operable (arrow keys move between the readings) and announced as a group of radio buttons. Rerun in
+JupyterLab or from a downloaded notebook, the same object shows as an ipywidgets toggle
+(``ToggleButtons`` + ``Stack`` + ``jslink``). The book build tells the chapters' kernels to give
+only the static rendition (``STATIC_OUTPUTS``), so that no widget state is saved into the pages.
 Everything shown comes from the data and is escaped as text.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from html import escape
 
 import ipywidgets as widgets
 import pandas as pd
 
+from analytic_reader import STATIC_OUTPUTS
 from analytic_reader.analysis.frames import oldest_first, rating_table
+from analytic_reader.analysis.weighing import VIEWS, balance_view
 from analytic_reader.data.corpus import Corpus
 from analytic_reader.data.ratings import counting_against
-from analytic_reader.html.tables import TEXTS_PAGE, claim_anchor, reading_badge
+from analytic_reader.html.tables import TEXTS_PAGE, claim_anchor, frame_html, reading_badge
 
 
 def _claim_item(
@@ -96,33 +104,80 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
     )
 
 
-def toggle(
-    options: list[str], views: list[str], description: str, tooltips: list[str], kind: str = "ar-reading-toggle"
-) -> widgets.VBox:
-    """Buttons that switch between HTML views, linked in the browser.
+class Toggle:
+    """Buttons that switch between HTML views: radio inputs in the page, an ipywidgets toggle in a live
+    kernel. ``kind`` is the CSS class of this kind of toggle (``ar-reading-toggle``,
+    ``ar-balance-toggle``); ``description`` labels the group (``Reading:``)."""
 
-    Works with a live kernel and as static HTML alike: every view is built now and the link is a
-    ``jslink``, not a callback, so the saved widget state does the switching on a static page.
-    """
-    buttons = widgets.ToggleButtons(
-        options=options, index=0, description=description, tooltips=tooltips, style={"button_width": "auto"}
-    )
-    stack = widgets.Stack([widgets.HTML(value=view) for view in views], selected_index=0)
-    widgets.jslink((buttons, "index"), (stack, "selected_index"))
-    box = widgets.VBox([buttons, stack])
-    box.add_class("ar-toggle")  # what every toggle shares: focus styles, the accessible-state script
-    box.add_class(kind)
-    return box
+    def __init__(self, options: list[str], views: list[str], description: str, tooltips: list[str], kind: str):
+        self.options, self.views, self.description, self.tooltips, self.kind = (
+            options,
+            views,
+            description,
+            tooltips,
+            kind,
+        )
+
+    @property
+    def name(self) -> str:
+        """A name for the radio group, the same every time the same views are built (so that an
+        incremental build writes the same page), different for two toggles of one page."""
+        digest = hashlib.sha256("\x00".join([self.kind, *self.options, *self.views]).encode("utf-8"))
+        return f"ar-toggle-{digest.hexdigest()[:10]}"
+
+    def html(self) -> str:
+        """The static toggle: a fieldset whose legend labels it, then per view a radio input, its label
+        and its panel (shown while its input is checked; ``reader.css``, section "The toggles")."""
+        name = self.name
+        parts = [
+            f'<fieldset class="ar-toggle {escape(self.kind)}">'
+            f'<legend class="ar-toggle-legend">{escape(self.description)}</legend>'
+        ]
+        for number, (option, view, tooltip) in enumerate(zip(self.options, self.views, self.tooltips)):
+            checked = " checked" if number == 0 else ""
+            parts.append(
+                f'<input class="ar-toggle-input" type="radio" name="{name}" id="{name}-{number}" '
+                f'aria-controls="{name}-panel-{number}"{checked}>'
+                f'<label class="ar-toggle-label" for="{name}-{number}" title="{escape(tooltip)}">'
+                f"{escape(option)}</label>"
+                f'<div class="ar-toggle-panel" id="{name}-panel-{number}">{view}</div>'
+            )
+        parts.append("</fieldset>")
+        return "".join(parts)
+
+    def widget(self) -> widgets.VBox:
+        """The same toggle as ipywidgets, for a live kernel: the link is a ``jslink``, not a callback."""
+        buttons = widgets.ToggleButtons(
+            options=self.options,
+            index=0,
+            description=self.description,
+            tooltips=self.tooltips,
+            style={"button_width": "auto"},
+        )
+        stack = widgets.Stack([widgets.HTML(value=view) for view in self.views], selected_index=0)
+        widgets.jslink((buttons, "index"), (stack, "selected_index"))
+        box = widgets.VBox([buttons, stack])
+        box.add_class("ar-toggle")
+        box.add_class(self.kind)
+        return box
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        bundle = {"text/plain": f"{self.description} {' | '.join(self.options)}", "text/html": self.html()}
+        if not os.environ.get(STATIC_OUTPUTS):
+            bundle.update(self.widget()._repr_mimebundle_())
+            bundle["text/html"] = self.html()
+        return bundle
 
 
-def reading_toggle_widget(corpus: Corpus, source_id: str | None = None) -> widgets.VBox:
-    """A toggle between the readings and a stack of their views (one source, or the whole corpus)."""
+def reading_toggle(corpus: Corpus, source_id: str | None = None) -> Toggle:
+    """A toggle between the readings and their views (one source, or the whole corpus)."""
     labels = [str(corpus.readings.loc[r, "label"]) for r in corpus.reading_ids]
-    return toggle(
+    return Toggle(
         labels,
         [reading_view_html(corpus, r, source_id) for r in corpus.reading_ids],
         "Reading:",
         [f"Show the evidence as the “{label}” reading sees it" for label in labels],
+        kind="ar-reading-toggle",
     )
 
 
@@ -145,12 +200,9 @@ VIEW_NOTES = {
 }
 
 
-def balance_toggle_widget(corpus: Corpus) -> widgets.VBox:
+def balance_toggle(corpus: Corpus) -> Toggle:
     """Switch the corpus-wide balance between the weighted evidence against each reading (the headline),
     the count of propositions against each, and the differences of fit (a second, labelled view)."""
-    from analytic_reader.analysis.weighing import VIEWS, balance_view
-    from analytic_reader.html.tables import frame_html
-
     views = [
         f'<section class="ar-view" aria-label="{escape(label)}"><p>{escape(VIEW_NOTES[key])}</p>'
         + frame_html(
@@ -159,7 +211,7 @@ def balance_toggle_widget(corpus: Corpus) -> widgets.VBox:
         + "</section>"
         for key, label in VIEWS.items()
     ]
-    return toggle(
+    return Toggle(
         list(VIEWS.values()),
         views,
         "Show:",

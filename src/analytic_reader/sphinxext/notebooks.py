@@ -6,11 +6,15 @@ depend on the data, the seeds, the bibliography and this package, so when any of
 the cache is dropped and every chapter re-executes: a stale table must never reach the book.
 
 On a cache hit, myst-nb writes ``_build/jupyter_execute/<page>.ipynb`` without outputs, so that
-file cannot be offered as is. This extension merges the cached outputs (and widget state) back
+file cannot be offered as is. This extension merges the cached outputs back
 into it, writes the result to ``_sources/<page>.ipynb`` and lets the theme's download menu offer
 it. If a chapter has no cached execution (execution turned off), the notebook is offered
 unexecuted, on purpose, and says so in its metadata. Its first cell checks that it runs inside the
 project, and otherwise stops with one line saying what to do (``READER_CHECK_CELL``).
+
+The kernels that execute the chapters for the book run with ``STATIC_OUTPUTS`` set, so the toggles
+give their static HTML (radio inputs) and no widget state is saved into the pages; a reader who
+reruns a notebook in JupyterLab gets the ipywidgets toggle instead.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from analytic_reader import STATIC_OUTPUTS
 from analytic_reader.data.fingerprint import data_fingerprint
 from analytic_reader.data.paths import DATA_INPUTS
 
@@ -263,6 +268,8 @@ def stop_workers(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # Every kernel the build starts inherits this: the chapters' toggles give static HTML only.
+    os.environ[STATIC_OUTPUTS] = "1"
     app.connect("config-inited", drop_stale_cache)
     app.connect("env-before-read-docs", execute_in_parallel)
     app.connect("source-read", wait_for_chapter)
