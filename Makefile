@@ -45,20 +45,20 @@ js: $(STAMP)
 ## The instructor edition (solutions collapsed) into _build/html; built aside, published only if it succeeds.
 book: $(STAMP)
 	@$(BIN)/python -m analytic_reader check .
-	@$(BIN)/python -m analytic_reader.authoring.build . _build/html --work _build/work
+	@$(BIN)/python -m analytic_reader build . _build/html --work _build/work
 
 ## The student edition (no solution text anywhere) into _build/student/_build/html.
 book-student: $(STAMP)
 	@$(BIN)/python -m analytic_reader check .
-	@$(BIN)/python -m analytic_reader.authoring.editions . $(STUDENT_SRC)
-	@$(BIN)/python -m analytic_reader.authoring.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
+	@$(BIN)/python -m analytic_reader student . $(STUDENT_SRC)
+	@$(BIN)/python -m analytic_reader build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
 
 ## PDF handouts (one per chapter, and the whole book) for both editions, into _build/pdf/; then both sites again, each chapter's download menu offering its handout.
 pdf: book book-student
 	$(BIN)/python tools/pdf.py _build/html _build/pdf/instructor
 	$(BIN)/python tools/pdf.py $(STUDENT_OUT)/_build/html _build/pdf/student
-	@ANALYTIC_READER_HANDOUTS=$(CURDIR)/_build/pdf/instructor $(BIN)/python -m analytic_reader.authoring.build . _build/html --work _build/work
-	@ANALYTIC_READER_HANDOUTS=$(CURDIR)/_build/pdf/student $(BIN)/python -m analytic_reader.authoring.build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
+	@ANALYTIC_READER_HANDOUTS=$(CURDIR)/_build/pdf/instructor $(BIN)/python -m analytic_reader build . _build/html --work _build/work
+	@ANALYTIC_READER_HANDOUTS=$(CURDIR)/_build/pdf/student $(BIN)/python -m analytic_reader build $(STUDENT_SRC) $(STUDENT_OUT)/_build/html --work _build/student-work
 
 $(LAB_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,lab]'
@@ -81,5 +81,5 @@ clean:
 
 ## Build-performance figures on a temporary copy (clean, no-op, prose edit, code edit, floor, pages, engine).
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m analytic_reader bench
 	@$(MAKE) --no-print-directory book >/dev/null && $(BIN)/python tools/first_paint.py _build/html

@@ -1,16 +1,27 @@
 """Command line.
 
+The one command line the Makefile calls:
+
 ``python -m analytic_reader check [ROOT]`` prints every problem, one per line.
+``python -m analytic_reader build SOURCE TARGET --work WORK`` builds the book aside, publishes on success.
+``python -m analytic_reader student ROOT DESTINATION`` writes the student edition's source.
 ``python -m analytic_reader new-chapter SOURCE_ID`` starts a source's chapter from the template.
+``python -m analytic_reader bench`` prints the build-performance figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import runpy
 import sys
 from collections import Counter
 
+from analytic_reader.authoring.build import main as build_main
+from analytic_reader.authoring.chapters import scaffold_source_chapter
+from analytic_reader.authoring.editions import main as editions_main
 from analytic_reader.authoring.project import validate_project
+from analytic_reader.data.paths import ProjectPaths, find_project_root
+from analytic_reader.data.problems import DataError
 
 #: At most this many problems are printed per file; the rest are counted. Past that, a file has one
 #: cause that repeats, and a wall of lines hides the other files' problems.
@@ -32,28 +43,8 @@ def shown_problems(problems: list) -> list[str]:
     return lines
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="analytic-reader", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate seeds/, data/ and references.bib")
-    check.add_argument("root", nargs="?", default=None, help="project root (default: found from here)")
-    new = commands.add_parser("new-chapter", help="create a source's chapter from the template, listed by date")
-    new.add_argument("source_id")
-    new.add_argument("--root", default=None, help="project root (default: found from here)")
-    args = parser.parse_args(argv)
-    if args.command == "new-chapter":
-        from analytic_reader.authoring.chapters import scaffold_source_chapter
-        from analytic_reader.data.paths import ProjectPaths
-        from analytic_reader.data.problems import DataError
-
-        try:
-            target = scaffold_source_chapter(ProjectPaths.find(args.root), args.source_id)
-        except (DataError, KeyError, FileExistsError, FileNotFoundError) as err:
-            print(f"new-chapter: {err}", file=sys.stderr)
-            return 1
-        print(f"created {target}; it is listed in _toc.yml. Write its summary, criticism and exercises.")
-        return 0
-    problems = validate_project(args.root)  # "check", the only other command argparse accepts
+def check(root: str | None) -> int:
+    problems = validate_project(root)
     for line in shown_problems(problems):
         print(line)
     if problems:
@@ -61,6 +52,51 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("check: seeds, data and references.bib are consistent.")
     return 0
+
+
+def new_chapter(root: str | None, source_id: str) -> int:
+    try:
+        target = scaffold_source_chapter(ProjectPaths.find(root), source_id)
+    except (DataError, KeyError, FileExistsError, FileNotFoundError) as err:
+        print(f"new-chapter: {err}", file=sys.stderr)
+        return 1
+    print(f"created {target}; it is listed in _toc.yml. Write its summary, criticism and exercises.")
+    return 0
+
+
+def bench() -> int:
+    """``tools/bench.py`` of the project found from here: it measures a copy of the checkout, so it
+    lives with the checkout, not in the installed package."""
+    script = find_project_root() / "tools" / "bench.py"
+    return int(runpy.run_path(str(script), run_name="analytic_reader_bench")["main"]())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="analytic-reader", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate seeds/, data/, references.bib and the chapters")
+    check_parser.add_argument("root", nargs="?", default=None, help="project root (default: found from here)")
+    build_parser = commands.add_parser("build", help="build the book aside; publish it only if the build succeeds")
+    build_parser.add_argument("source", help="the book's folder (the project root or the student copy)")
+    build_parser.add_argument("target", help="where the published HTML goes, e.g. _build/html")
+    build_parser.add_argument("--work", required=True, help="the work folder (cache, doctrees, staging)")
+    student_parser = commands.add_parser("student", help="write the student edition's source (no solutions)")
+    student_parser.add_argument("root")
+    student_parser.add_argument("destination")
+    new_parser = commands.add_parser("new-chapter", help="create a source's chapter from the template, by date")
+    new_parser.add_argument("source_id")
+    new_parser.add_argument("--root", default=None, help="project root (default: found from here)")
+    commands.add_parser("bench", help="build-performance and slow-link figures (tools/bench.py)")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return build_main([args.source, args.target, "--work", args.work])
+    if args.command == "student":
+        return editions_main([args.root, args.destination])
+    if args.command == "new-chapter":
+        return new_chapter(args.root, args.source_id)
+    if args.command == "bench":
+        return bench()
+    return check(args.root)
 
 
 if __name__ == "__main__":
