@@ -32,6 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from analytic_reader import STATIC_OUTPUTS
+from analytic_reader.authoring.myst import exercises, front_matter
 from analytic_reader.data.fingerprint import data_fingerprint
 from analytic_reader.data.paths import DATA_INPUTS
 
@@ -134,8 +135,6 @@ def _teaching_metadata(text: str) -> str:
     """What other chapters' outputs read from a chapter: its front matter and how many exercises it has
     (the learning boxes and the instructor guide are generated from them). Prose edits are left out, so
     they do not re-execute every chapter."""
-    from analytic_reader.authoring.myst import exercises, front_matter
-
     return repr(front_matter(text)) + f"\nexercises: {len(exercises(text))}"
 
 
