@@ -42,6 +42,7 @@ from analytic_reader.data.ratings import cohen_kappa, counting_against, favoring
 from analytic_reader.data.sources import published_label
 from analytic_reader.html import tables
 from analytic_reader.html import toggles as _toggles
+from analytic_reader.html.explorer import explorer_frame, explorer_html
 from analytic_reader.html.fulltext import highlighted_text_html
 
 __all__ = [
@@ -66,6 +67,8 @@ __all__ = [
     "forecast_audit",
     "heuer_ranking",
     "rationale_overlap_table",
+    "claim_explorer",
+    "explorer_frame",
     "field_agreement_table",
     "timeline_markdown",
     "glossary_markdown",
@@ -163,6 +166,11 @@ def claims_table(corpus: Corpus, source_id: str) -> HTML:
 def full_text(corpus: Corpus, source_id: str) -> HTML:
     """The source's full text with its claims highlighted and anchored."""
     return HTML(highlighted_text_html(corpus, source_id))
+
+
+def claim_explorer(corpus: Corpus) -> HTML:
+    """Every claim of every source on one page, filtered in the browser, the filters in the address."""
+    return HTML(explorer_html(corpus))
 
 
 def claim_matrix(corpus: Corpus) -> HTML:
