@@ -386,3 +386,15 @@ def add_source(
         if (root / "data" / "coding" / coding).exists():
             append_csv_rows(root / "data" / "coding" / coding, rated)
     append_csv_rows(root / "data" / "ledger.csv", default_ledger(seed, claims, source["source_id"]))
+
+
+def fill_placeholders(chapter: Path) -> None:
+    """Replace every ``TO WRITE`` line of a scaffolded chapter with a sentence, as its author would."""
+    lines = chapter.read_text(encoding="utf-8").splitlines()
+    written = [
+        ("- The source states its case." if line.lstrip().startswith("- TO WRITE") else "The source states its case.")
+        if "TO WRITE" in line
+        else line
+        for line in lines
+    ]
+    chapter.write_text("\n".join(written) + "\n", encoding="utf-8")

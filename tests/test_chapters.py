@@ -123,7 +123,7 @@ from pathlib import Path  # noqa: E402
 from analytic_reader import load_corpus  # noqa: E402
 from analytic_reader.analysis.frames import claim_matrix_frame, reading_counts  # noqa: E402
 from analytic_reader.authoring.chapters import scaffold_source_chapter  # noqa: E402
-from conftest import add_source, append_csv_rows, filler  # noqa: E402
+from conftest import add_source, append_csv_rows, fill_placeholders, filler  # noqa: E402
 
 SIXTH_LINES = (
     "Moscow sold Tehran nothing it needed in 2026.\n"
@@ -212,21 +212,7 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
     unwritten = make_check()
     assert unwritten.returncode != 0
     assert "chapters/mutual-alibi.md:" in unwritten.stdout and "still says 'TO WRITE'" in unwritten.stdout
-    text = chapter.read_text(encoding="utf-8")
-    chapter.write_text(
-        "\n".join(
-            (
-                "- The source states its case."
-                if line.lstrip().startswith("- TO WRITE")
-                else "The source states its case."
-            )
-            if "TO WRITE" in line
-            else line
-            for line in text.splitlines()
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    fill_placeholders(chapter)
     result = make_check()
     assert result.returncode == 0, result.stdout + result.stderr
 
