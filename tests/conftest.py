@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from analytic_reader.authoring.build import BUILD_FLAGS
+from analytic_reader.authoring.myst import solutions
 from analytic_reader.data.claims import claim_columns, locate_quote
 from analytic_reader.data.ledger import is_coded
 from analytic_reader.data.paths import DATA_INPUTS, NOT_INPUTS
@@ -398,3 +399,8 @@ def fill_placeholders(chapter: Path) -> None:
         for line in lines
     ]
     chapter.write_text("\n".join(written) + "\n", encoding="utf-8")
+
+
+def solution_texts(text: str) -> list[str]:
+    """The text of every solution, without directive lines and options: what must not reach students."""
+    return [solution.body for solution in solutions(text)]

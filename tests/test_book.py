@@ -14,9 +14,9 @@ import pytest
 
 from analytic_reader import load_corpus
 from analytic_reader.authoring.chapters import chapter_info, toc_chapters
-from analytic_reader.authoring.editions import solution_texts, strip_solutions
+from analytic_reader.authoring.editions import strip_solutions
 from analytic_reader.data.paths import ProjectPaths
-from conftest import REPO_ROOT, build_warnings
+from conftest import REPO_ROOT, build_warnings, solution_texts
 
 pytestmark = pytest.mark.book
 PATHS = ProjectPaths(REPO_ROOT)

@@ -257,7 +257,7 @@ def test_the_prose_check_catches_an_unmarked_copy():
 
 # --- Solution code is executed by the build, not kept as text ------------------------------
 
-from analytic_reader.authoring.editions import solution_texts  # noqa: E402
+from conftest import solution_texts  # noqa: E402
 
 SOLUTIONS = {
     path.stem: solution_texts(path.read_text(encoding="utf-8"))

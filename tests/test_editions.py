@@ -1,4 +1,5 @@
-from analytic_reader.authoring.editions import make_student_source, solution_texts, strip_solutions
+from analytic_reader.authoring.editions import make_student_source, strip_solutions
+from conftest import solution_texts
 
 CHAPTER = """# A chapter
 

@@ -456,8 +456,7 @@ def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_so
     import subprocess
     import sys
 
-    from analytic_reader.authoring.editions import solution_texts
-    from conftest import REPO_ROOT, in_ci
+    from conftest import REPO_ROOT, in_ci, solution_texts
 
     if not shutil.which("pdftotext"):
         if in_ci():

@@ -51,7 +51,6 @@ __all__ = [
     "source_card",
     "claims_table",
     "reading_toggle",
-    "full_text",
     "claim_matrix",
     "frame",
     "balance_chart",
@@ -161,11 +160,6 @@ def source_card(corpus: Corpus, source_id: str) -> HTML:
 def claims_table(corpus: Corpus, source_id: str) -> HTML:
     """The source's claims table (rows link to the highlighted passages)."""
     return HTML(tables.source_claims_html(corpus, source_id))
-
-
-def full_text(corpus: Corpus, source_id: str) -> HTML:
-    """The source's full text with its claims highlighted and anchored."""
-    return HTML(highlighted_text_html(corpus, source_id))
 
 
 def claim_explorer(corpus: Corpus) -> HTML:

@@ -29,11 +29,6 @@ def strip_solutions(text: str) -> str:
     return "".join(lines)
 
 
-def solution_texts(text: str) -> list[str]:
-    """The text of every solution, without directive lines and options: what must not reach students."""
-    return [solution.body for solution in solutions(text)]
-
-
 def _drop_from_toc(node: object, drop: tuple[str, ...]) -> object:
     if isinstance(node, dict):
         return {k: _drop_from_toc(v, drop) for k, v in node.items()}

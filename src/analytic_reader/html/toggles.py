@@ -84,6 +84,18 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
     concedes = "".join(f"<li>{escape(c)}</li>" for c in reading["concedes"])
     refuted = "".join(f"<li>{escape(r)}</li>" for r in reading["refuted_by"])
     against, favor, neutral = (len(views[k]) for k in ("against", "favor", "neutral"))
+    if source_id is None:
+        # Over the whole corpus these are most of the claims, once per reading: listed on the explorer
+        # page instead (filter "Diagnostic: no"), so that the synthesis stays light on a slow link.
+        undecided = (
+            f'<p class="ar-view-heading">The {neutral} claims that cannot tell the readings apart are listed, '
+            'with their ratings, on the <a href="explore.html?diagnostic=no">claim explorer</a>.</p>'
+        )
+    else:
+        undecided = (
+            f"<details><summary>Claims that cannot tell the readings apart ({neutral})</summary>"
+            f"{_claim_list(corpus, views['neutral'], reading_id, 'None.')}</details>"
+        )
     return (
         f'<section class="ar-view" aria-label="{escape(str(reading["label"]))} view">'
         f'<p class="ar-view-title"><strong>Reading: {escape(str(reading["label"]))}</strong></p>'
@@ -98,8 +110,7 @@ def reading_view_html(corpus: Corpus, reading_id: str, source_id: str | None = N
         f"{_claim_list(corpus, views['against'], reading_id, 'No claim in ' + scope + ' counts against this reading.')}"
         f'<p class="ar-view-heading"><strong>Claims against another reading, not this one ({favor})</strong></p>'
         f"{_claim_list(corpus, views['favor'], reading_id, f'No claim in {scope} counts against another reading.')}"
-        f"<details><summary>Claims that cannot tell the readings apart ({neutral})</summary>"
-        f"{_claim_list(corpus, views['neutral'], reading_id, 'None.')}</details>"
+        f"{undecided}"
         "</section>"
     )
 
