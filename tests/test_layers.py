@@ -17,7 +17,7 @@ ALLOWED = {
     "html": {"data", "analysis", "html"},
     "authoring": {"data", "authoring"},
     "book": {"data", "analysis", "html", "authoring"},
-    "cli": {"data", "authoring"},
+    "cli": {"data", "analysis", "html", "authoring"},
     "sphinxext": {"data", "authoring", "sphinxext"},
 }
 

@@ -7,6 +7,7 @@ The one command line the Makefile calls:
 ``python -m analytic_reader student ROOT DESTINATION`` writes the student edition's source.
 ``python -m analytic_reader new-chapter SOURCE_ID`` starts a source's chapter from the template.
 ``python -m analytic_reader bench`` prints the build-performance figures.
+``python -m analytic_reader class-agreement EXPORTS… [--out DIR]`` reports on a class's codings.
 """
 
 from __future__ import annotations
@@ -15,13 +16,19 @@ import argparse
 import runpy
 import sys
 from collections import Counter
+from pathlib import Path
 
+from analytic_reader.analysis.classroom import agreement_between_students, agreement_with_the_book, most_disputed
 from analytic_reader.authoring.build import main as build_main
 from analytic_reader.authoring.chapters import scaffold_source_chapter
 from analytic_reader.authoring.editions import main as editions_main
 from analytic_reader.authoring.project import validate_project
+from analytic_reader.data.corpus import load_corpus
+from analytic_reader.data.exports import read_exports
 from analytic_reader.data.paths import ProjectPaths, find_project_root
 from analytic_reader.data.problems import DataError
+from analytic_reader.html.charts import class_kappa_figure
+from analytic_reader.html.tables import frame_html
 
 #: At most this many problems are printed per file; the rest are counted. Past that, a file has one
 #: cause that repeats, and a wall of lines hides the other files' problems.
@@ -71,6 +78,42 @@ def bench() -> int:
     return int(runpy.run_path(str(script), run_name="analytic_reader_bench")["main"]())
 
 
+def class_agreement(exports: list[str], out: str) -> int:
+    """The instructor's report on a class's codings: agreement with the book and between students, per
+    reading, and the claims the class disputes most; a table (HTML) and a chart (PNG) in ``out``."""
+    corpus = load_corpus()
+    ratings, problems = read_exports([Path(p) for p in exports], corpus)
+    for line in shown_problems(problems):
+        print(line, file=sys.stderr)
+    if not ratings:
+        print("class-agreement: no valid rating in the exports; nothing to report", file=sys.stderr)
+        return 1
+    target = Path(out)
+    target.mkdir(parents=True, exist_ok=True)
+    with_book = agreement_with_the_book(corpus, ratings)
+    between = agreement_between_students(corpus, ratings)
+    disputed = most_disputed(corpus, ratings)
+    class_kappa_figure(with_book).savefig(target / "class-agreement.png", dpi=110)
+    for frame in (with_book, between):
+        frame["agreement"] = [f"{v:.0%}" if v == v else "–" for v in frame["agreement"]]
+        frame["kappa"] = [f"{v:.2f}" if v == v else "–" for v in frame["kappa"]]
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class agreement</title></head><body>'
+        "<h1>Class agreement</h1>"
+        f"<p>{len(ratings)} ratings by {with_book['student'].nunique()} students; {len(problems)} problem(s) "
+        "in the exports (listed where the command ran).</p>"
+        + frame_html(with_book, "Each student against the book, per reading")
+        + '<p><img src="class-agreement.png" alt="Bar chart of each student\'s kappa with the book per reading; '
+        'the table above gives the values."></p>'
+        + frame_html(between, "Students against each other, per reading")
+        + frame_html(disputed, "The claims the class differs on most from the book, with the book's reason")
+        + "</body></html>\n"
+    )
+    (target / "class-agreement.html").write_text(page, encoding="utf-8")
+    print(f"class-agreement: wrote {target / 'class-agreement.html'} and {target / 'class-agreement.png'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="analytic-reader", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -87,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("source_id")
     new_parser.add_argument("--root", default=None, help="project root (default: found from here)")
     commands.add_parser("bench", help="build-performance and slow-link figures (tools/bench.py)")
+    class_parser = commands.add_parser("class-agreement", help="a class's codings against the book and each other")
+    class_parser.add_argument(
+        "exports", nargs="+", help="students' CSV exports (student, claim_id, reading_id, rating)"
+    )
+    class_parser.add_argument("--out", default="class-agreement", help="folder for the report (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build_main([args.source, args.target, "--work", args.work])
@@ -96,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         return new_chapter(args.root, args.source_id)
     if args.command == "bench":
         return bench()
+    if args.command == "class-agreement":
+        return class_agreement(args.exports, args.out)
     return check(args.root)
 
 

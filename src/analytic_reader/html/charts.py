@@ -62,3 +62,33 @@ def balance_figure(corpus: Corpus) -> Figure:
         pad=22,
     )
     return figure
+
+
+def class_kappa_figure(frame) -> Figure:
+    """Each student's kappa with the book, one group of bars per student, one bar per reading (told apart
+    by hatching as well as colour); the report's table gives the same numbers."""
+    readings = list(dict.fromkeys(frame["reading"]))
+    students = list(dict.fromkeys(frame["student"]))
+    figure = Figure(figsize=(7.5, 3.6), layout="constrained")
+    axes = figure.subplots()
+    width = 0.8 / max(1, len(readings))
+    hatches = ("", "//", "..", "xx")
+    for number, (reading, style) in enumerate(zip(readings, cycle(STYLES))):
+        values = [
+            float(frame[(frame["student"] == s) & (frame["reading"] == reading)]["kappa"].iloc[0]) for s in students
+        ]
+        axes.bar(
+            [i + number * width for i in range(len(students))],
+            values,
+            width,
+            label=reading,
+            color=style["color"],
+            hatch=hatches[number % len(hatches)],
+            edgecolor="white",
+        )
+    axes.set_xticks([i + width * (len(readings) - 1) / 2 for i in range(len(students))], students, fontsize=9)
+    axes.set_ylabel("Cohen's kappa with the book")
+    axes.set_ylim(min(0.0, float(frame["kappa"].min()) - 0.1) if len(frame) else 0, 1)
+    axes.axhline(0.7, color="#666", linewidth=0.8, linestyle=":")
+    axes.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=len(readings))
+    return figure
