@@ -84,3 +84,51 @@ def test_a_linked_selection_shows_the_same_claims_as_pandas_and_every_claim_show
         page.goto(f"{base}/chapters/explore.html?year=2025", wait_until="load")
         assert page.locator(".ar-explorer-table tbody tr:visible").count() == len(frame)
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_the_practice_page_reveals_the_books_ratings_scores_like_the_package_and_exports_for_the_class(
+    chromium, instructor_build, tmp_path
+):
+    from analytic_reader.data.exports import read_exports
+    from analytic_reader.data.ratings import cohen_kappa
+
+    _, html = instructor_build
+    corpus = load_corpus()
+    chosen = list(corpus.claims.index[:4])
+    book = {(str(r.claim_id), str(r.reading_id)): str(r.rating) for r in corpus.ratings.itertuples()}
+    other = {"consistent": "neutral", "neutral": "inconsistent", "inconsistent": "consistent"}
+    mine = {
+        (c, r): (other[book[(c, r)]] if c == chosen[0] else book[(c, r)]) for c in chosen for r in corpus.reading_ids
+    }
+    with serve(html) as base:
+        page = chromium.new_page()
+        page.goto(f"{base}/chapters/practice.html?claims={','.join(chosen)}", wait_until="load")
+        page.fill("#ar-practice-student", "ada")
+        for claim_id in chosen:
+            assert page.locator(".ar-practice-id").inner_text() == claim_id
+            assert "How the book rated it" not in page.locator(".ar-practice-result").inner_text()  # not yet
+            for reading_id in corpus.reading_ids:
+                page.check(f"#ar-p-{reading_id}-{mine[(claim_id, reading_id)]}")
+            page.click("text=Check my ratings")
+            assert "How the book rated it" in page.locator(".ar-practice-result").inner_text()
+            page.click("text=Next claim")
+        for reading_id in corpus.reading_ids:
+            label = str(corpus.readings.loc[reading_id, "label"])
+            shown = page.locator(f".ar-practice-score tr:has(th:text-is('{label}')) td[data-kappa]").get_attribute(
+                "data-kappa"
+            )
+            expected = cohen_kappa([mine[(c, reading_id)] for c in chosen], [book[(c, reading_id)] for c in chosen])
+            assert shown and abs(float(shown) - expected) < 1e-9 or (not shown and expected != expected)
+        href = page.locator(".ar-practice-export").get_attribute("href")
+        page.reload()
+        assert "4 checked so far" in page.locator(".ar-practice-progress").inner_text()  # kept in the browser
+        page.close()
+    from urllib.parse import unquote
+
+    export = tmp_path / "ada.csv"
+    export.write_text(unquote(href.split(",", 1)[1]), encoding="utf-8")
+    ratings, problems = read_exports([export], corpus)
+    assert problems == [] and len(ratings) == len(chosen) * len(corpus.reading_ids)
+    assert {(r.claim_id, r.reading_id): r.rating for r in ratings} == mine and {r.student for r in ratings} == {"ada"}

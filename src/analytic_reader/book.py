@@ -44,6 +44,7 @@ from analytic_reader.html import tables
 from analytic_reader.html import toggles as _toggles
 from analytic_reader.html.explorer import explorer_frame, explorer_html
 from analytic_reader.html.fulltext import highlighted_text_html
+from analytic_reader.html.practice import practice_html
 
 __all__ = [
     "load",
@@ -67,6 +68,7 @@ __all__ = [
     "heuer_ranking",
     "rationale_overlap_table",
     "claim_explorer",
+    "practice",
     "explorer_frame",
     "field_agreement_table",
     "timeline_markdown",
@@ -165,6 +167,11 @@ def claims_table(corpus: Corpus, source_id: str) -> HTML:
 def claim_explorer(corpus: Corpus) -> HTML:
     """Every claim of every source on one page, filtered in the browser, the filters in the address."""
     return HTML(explorer_html(corpus))
+
+
+def practice(corpus: Corpus) -> HTML:
+    """The code-it-yourself exercise: rate claims, then compare with the book (all in the browser)."""
+    return HTML(practice_html(corpus))
 
 
 def claim_matrix(corpus: Corpus) -> HTML:
