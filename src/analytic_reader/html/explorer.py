@@ -24,6 +24,12 @@ from analytic_reader.data.ratings import NOT_DIAGNOSTIC
 from analytic_reader.html.tables import row_anchor
 
 
+def _quoted(quote: str) -> str:
+    """The quote between quotation marks, unless it opens with one of its own (no doubled marks)."""
+    text = escape(quote, quote=False)
+    return f'<span class="ar-quote">{text if quote[:1] in "“\"‘" else f"“{text}”"}</span>'
+
+
 def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
     choices = "".join(f'<option value="{escape(v)}">{escape(text)}</option>' for v, text in values)
     return (
@@ -105,7 +111,7 @@ def explorer_html(corpus: Corpus) -> str:
             f'<th scope="row"><a href="{escape(source_id)}.html#{escape(row_anchor(str(claim_id)))}">'
             f"{escape(str(claim_id))}</a></th>"
             f"<td>{escape(published)}</td>"
-            f"<td><q>{escape(str(claim['quote']), quote=False)}</q> "
+            f"<td>{_quoted(str(claim['quote']))} "
             f"{escape(str(claim['paraphrase']), quote=False)}</td>"
             f"<td>{escape(str(claim['speaker']), quote=False)} ({escape(str(claim['attribution']))}); "
             f"{escape(str(claim['documentation']))}; {int(weights[claim_id])}</td>"
