@@ -24,10 +24,14 @@ from analytic_reader.data.ratings import NOT_DIAGNOSTIC
 from analytic_reader.html.tables import row_anchor
 
 
+OPENING_QUOTES = ("“", '"', "‘")
+
+
 def _quoted(quote: str) -> str:
     """The quote between quotation marks, unless it opens with one of its own (no doubled marks)."""
     text = escape(quote, quote=False)
-    return f'<span class="ar-quote">{text if quote[:1] in "“\"‘" else f"“{text}”"}</span>'
+    marked = text if quote[:1] in OPENING_QUOTES else f"“{text}”"
+    return f'<span class="ar-quote">{marked}</span>'
 
 
 def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
