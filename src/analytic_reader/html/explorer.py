@@ -23,7 +23,6 @@ from analytic_reader.data.corpus import Corpus
 from analytic_reader.data.ratings import NOT_DIAGNOSTIC
 from analytic_reader.html.tables import row_anchor
 
-
 OPENING_QUOTES = ("“", '"', "‘")
 
 
