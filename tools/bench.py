@@ -210,7 +210,9 @@ def engine_seconds(root: Path) -> tuple[float, float, float]:
     return validate, load, tables
 
 
-def measure_builds(source: Path, scratch: Path, prose_chapter: str, code_chapter: str) -> dict[str, float]:
+def measure_builds(
+    source: Path, scratch: Path, prose_chapter: str, code_chapter: str, kernel_repeats: int = 3
+) -> dict[str, float]:
     """Build a copy of ``source`` clean, again with nothing changed, after a prose edit to
     ``prose_chapter`` and after a code edit to ``code_chapter``; then the floor (kernel start-up per
     chapter over the cores, plus Sphinx with execution off). Wall seconds and notebooks executed.
@@ -235,7 +237,7 @@ def measure_builds(source: Path, scratch: Path, prose_chapter: str, code_chapter
     )
     code_t, code_n, _ = build(book)
     print("measuring: floor (kernel start-up, Sphinx without execution) …", flush=True)
-    kernel = kernel_startup_seconds()
+    kernel = kernel_startup_seconds(kernel_repeats)
     no_exec = copy_tree(source, scratch / "no-exec")
     config = no_exec / "_config.yml"
     config.write_text(
