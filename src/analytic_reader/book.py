@@ -45,6 +45,7 @@ from analytic_reader.html import toggles as _toggles
 from analytic_reader.html.explorer import explorer_frame, explorer_html
 from analytic_reader.html.fulltext import highlighted_text_html
 from analytic_reader.html.practice import practice_html
+from analytic_reader.html.selfcheck import self_check_html
 
 __all__ = [
     "load",
@@ -69,6 +70,7 @@ __all__ = [
     "rationale_overlap_table",
     "claim_explorer",
     "practice",
+    "self_check",
     "explorer_frame",
     "field_agreement_table",
     "timeline_markdown",
@@ -167,6 +169,11 @@ def claims_table(corpus: Corpus, source_id: str) -> HTML:
 def claim_explorer(corpus: Corpus) -> HTML:
     """Every claim of every source on one page, filtered in the browser, the filters in the address."""
     return HTML(explorer_html(corpus))
+
+
+def self_check(corpus: Corpus, source_id: str) -> HTML:
+    """A few questions on the source's claims with immediate feedback (radio inputs and CSS, no script)."""
+    return HTML(self_check_html(corpus, source_id))
 
 
 def practice(corpus: Corpus) -> HTML:
