@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.codebook import Codebook, allowed_values
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import CLAIM_ID, Column, Record, Table, check_unique, read_table
@@ -30,20 +30,17 @@ _STOPWORDS = {"and", "the", "of", "for", "in", "on", "at", "to", "a", "an", "by"
 def claim_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
     """The claims schema; the closed vocabularies come from the codebook (``data/codebook.md``)."""
 
-    def allowed(name: str) -> tuple[str, ...]:
-        return codebook.values(name) if codebook else ()
-
     return (
         Column("claim_id", pattern=CLAIM_ID.pattern, pattern_help="<source_id>-NN, e.g. growing-ties-03"),
         Column("source_id"),
         Column("quote", verbatim=True),
         Column("paraphrase"),
-        Column("kind", allowed=allowed("kind")),
+        Column("kind", allowed=allowed_values(codebook, "kind")),
         Column("speaker"),
-        Column("attribution", allowed=allowed("attribution")),
+        Column("attribution", allowed=allowed_values(codebook, "attribution")),
         Column("documentation"),
-        Column("theater", allowed=allowed("theater")),
-        Column("topic", allowed=allowed("topic")),
+        Column("theater", allowed=allowed_values(codebook, "theater")),
+        Column("topic", allowed=allowed_values(codebook, "topic")),
         Column(
             "proposition",
             required=False,

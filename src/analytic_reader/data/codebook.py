@@ -131,3 +131,9 @@ def read_codebook(paths: ProjectPaths) -> tuple[Codebook, list[Problem]]:
     if problems:
         return parse_codebook("", file)[0], problems
     return parse_codebook(text or "", file)
+
+
+def allowed_values(codebook: Codebook | None, name: str) -> tuple[str, ...]:
+    """A vocabulary's values for a column schema, or none (any value) when no codebook is given: the
+    schemas are also built without one, to name their columns."""
+    return codebook.values(name) if codebook else ()

@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from analytic_reader.data.claims import locate_quote
-from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.codebook import Codebook, allowed_values
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.ratings import cohen_kappa, read_ratings
@@ -24,7 +24,7 @@ ADJUDICATION_FILE = "adjudication.csv"
 
 
 def adjudication_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
-    allowed = codebook.values("rating") if codebook else ()
+    allowed = allowed_values(codebook, "rating")
     return (
         Column("claim_id"),
         Column("reading_id"),
@@ -193,16 +193,13 @@ FIELDS_FILE = "fields-second.csv"
 def field_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
     """A second, blind coding of a sample of passages: the claims it finds and how it describes them."""
 
-    def allowed(name: str) -> tuple[str, ...]:
-        return codebook.values(name) if codebook else ()
-
     return (
         Column("source_id"),
         Column("quote", verbatim=True),
         Column("speaker"),
-        Column("attribution", allowed=allowed("attribution")),
+        Column("attribution", allowed=allowed_values(codebook, "attribution")),
         Column("documentation"),
-        Column("kind", allowed=allowed("kind")),
+        Column("kind", allowed=allowed_values(codebook, "kind")),
     )
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
-from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.codebook import Codebook, allowed_values
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import Column, Table, check_unique, read_table
@@ -25,7 +25,7 @@ def forecast_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
     return (
         Column("claim_id"),
         Column("later_evidence", required=False),
-        Column("verdict", allowed=codebook.values("verdict") if codebook else ()),
+        Column("verdict", allowed=allowed_values(codebook, "verdict")),
         Column("why"),
     )
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.codebook import Codebook, allowed_values
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import Column, Table, read_table
@@ -27,7 +27,7 @@ def ledger_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
         Column("source_id"),
         Column("sentence", pattern=r"[1-9]\d*", pattern_help="a sentence number (1, 2, …)"),
         Column("starts", verbatim=True),
-        Column("reason", allowed=codebook.values("ledger reason") if codebook else ()),
+        Column("reason", allowed=allowed_values(codebook, "ledger reason")),
         Column("see", required=False),
         Column("note", required=False),
     )

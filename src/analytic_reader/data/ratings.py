@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytic_reader.data.codebook import Codebook
+from analytic_reader.data.codebook import Codebook, allowed_values
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import Column, Table, read_table
 
@@ -22,7 +22,7 @@ def rating_columns(codebook: Codebook | None = None) -> tuple[Column, ...]:
     return (
         Column("claim_id"),
         Column("reading_id"),
-        Column("rating", allowed=codebook.values("rating") if codebook else ()),
+        Column("rating", allowed=allowed_values(codebook, "rating")),
         Column("rationale"),
     )
 
