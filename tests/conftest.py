@@ -404,3 +404,17 @@ def fill_placeholders(chapter: Path) -> None:
 def solution_texts(text: str) -> list[str]:
     """The text of every solution, without directive lines and options: what must not reach students."""
     return [solution.body for solution in solutions(text)]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium driven by Playwright (skips locally without it, fails under CI: ``browser``)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -10,7 +10,7 @@ import pytest
 
 from analytic_reader import load_corpus
 from analytic_reader.html.explorer import explorer_frame, explorer_html
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import serve
 
 
 def test_the_explorer_holds_every_claim_once_with_what_its_filters_test():
@@ -35,17 +35,6 @@ def test_hostile_data_in_the_explorer_is_text(tiny_project):
     corpus.claims["documentation"] = corpus.claims["documentation"].astype(str)
     corpus.claims.loc["tiny-01", "documentation"] = "</script><script>alert(1)</script>"
     assert "</script><script>alert" not in explorer_html(corpus)  # data inside the JSON cannot close it
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser

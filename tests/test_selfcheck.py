@@ -8,7 +8,7 @@ import pytest
 
 from analytic_reader import load_corpus
 from analytic_reader.html.selfcheck import self_check_html
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import serve
 
 
 def test_every_source_has_two_to_four_questions_each_with_one_right_answer_and_both_feedbacks():
@@ -21,17 +21,6 @@ def test_every_source_has_two_to_four_questions_each_with_one_right_answer_and_b
             assert question.count("ar-sc-correct") == 1 and question.count("ar-sc-incorrect") >= 1
             assert 'class="ar-sc-feedback ar-sc-right"' in question and 'class="ar-sc-feedback ar-sc-wrong"' in question
             assert len(set(re.findall(r'name="([^"]+)"', question))) == 1
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser

@@ -88,7 +88,7 @@ def test_corpus_scale_view_counts_every_claim_once_oldest_source_first():
 
 # --- In the browser ------------------------------------------------------------------------
 
-from browser import CHROMIUM_ARGS, axe_source, chromium_path, html_pages, serve, settle, watch  # noqa: E402
+from browser import axe_source, html_pages, serve, settle, watch  # noqa: E402
 
 AXE_RUN = """async () => {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -96,20 +96,6 @@ AXE_RUN = """async () => {
   return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => `${v.impact} ${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0].html.slice(0, 160)}`);
 }"""
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=path,
-            args=CHROMIUM_ARGS,
-        )
-        yield browser
-        browser.close()
 
 
 def visible_view_text(toggle) -> str:
