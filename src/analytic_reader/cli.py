@@ -27,7 +27,6 @@ from analytic_reader.data.corpus import load_corpus
 from analytic_reader.data.exports import read_exports
 from analytic_reader.data.paths import ProjectPaths, find_project_root
 from analytic_reader.data.problems import DataError
-from analytic_reader.html.charts import class_kappa_figure
 from analytic_reader.html.tables import frame_html
 
 #: At most this many problems are printed per file; the rest are counted. Past that, a file has one
@@ -81,6 +80,8 @@ def bench() -> int:
 def class_agreement(exports: list[str], out: str) -> int:
     """The instructor's report on a class's codings: agreement with the book and between students, per
     reading, and the claims the class disputes most; a table (HTML) and a chart (PNG) in ``out``."""
+    from analytic_reader.html.charts import class_kappa_figure  # matplotlib: not on every `check`'s start-up
+
     corpus = load_corpus()
     ratings, problems = read_exports([Path(p) for p in exports], corpus)
     for line in shown_problems(problems):
