@@ -8,7 +8,7 @@ from analytic_reader.analysis.frames import (
 )
 from analytic_reader.html.fulltext import highlighted_text_html
 from analytic_reader.html.tables import html_table, source_claims_html
-from conftest import TINY_CLAIMS, write_project
+from conftest import TINY_CLAIMS, TINY_READINGS, default_ratings, write_project
 
 
 def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
@@ -72,10 +72,26 @@ def test_claim_matrix_marks_readings_with_letters(tiny_project):
 
 
 def test_contested_topics_need_both_readings(tiny_project):
-    claims = [TINY_CLAIMS[0], dict(TINY_CLAIMS[1], topic="drones and missiles")]
-    write_project(tiny_project, claims=claims)
-    table = contested_topics(load_corpus(tiny_project))
-    assert table.loc[0, "topic"] == "drones and missiles" and table.loc[0, "contested"] == "yes"
+    claims = [
+        TINY_CLAIMS[0],  # favors the first reading
+        dict(TINY_CLAIMS[1], topic="drones and missiles"),  # the second, on the same topic
+        dict(TINY_CLAIMS[1], claim_id="tiny-03", quote="gave little", topic="arms transfers"),  # one reading only
+        dict(TINY_CLAIMS[0], claim_id="tiny-04", quote="Critics say", topic="energy and sanctions"),  # none
+    ]
+    ratings = [
+        dict(rating, rating={"linked": "inconsistent", "fraying": "consistent"}[rating["reading_id"]])
+        if rating["claim_id"] == "tiny-03"
+        else rating
+        for rating in default_ratings(claims, TINY_READINGS)
+    ]
+    write_project(tiny_project, claims=claims, ratings=ratings)
+    table = contested_topics(load_corpus(tiny_project)).set_index("topic")
+    assert table.loc["drones and missiles", "contested"] == "yes"
+    assert table.loc["arms transfers", "sources favoring Fraying partnership"] == "tiny"
+    assert table.loc["arms transfers", "sources favoring Linked theaters"] == ""
+    assert table.loc["arms transfers", "contested"] == "no"  # claims favor one reading only
+    assert table.loc["energy and sanctions", "diagnostic"] == 0
+    assert table.loc["energy and sanctions", "contested"] == "no"  # no claim favors any reading
 
 
 def test_tables_escape_everything_from_the_data(tiny_project):
