@@ -43,12 +43,34 @@ def test_every_chapter_states_objectives_time_prerequisites_and_has_three_exerci
     assert info.exercises >= 3
 
 
+def exercise_label(exercise: myst.Directive) -> str | None:
+    """The ``:label:`` option of an exercise (``None`` when it has none: no solution can point at it)."""
+    for option in exercise.options:
+        key, _, value = option[1:].partition(":")
+        if key.strip() == "label":
+            return value.strip()
+    return None
+
+
 def test_every_exercise_has_a_written_solution():
+    """Each exercise has a label, and a solution (``{solution} label`` or a gated ``{solution-start}
+    label``) points at that label; no solution points at an exercise that is not there."""
+    problems = []
     for name in CHAPTERS:
         text = (REPO_ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8")
-        exercises = len(myst.exercises(text))
-        solutions = len(myst.solutions(text))
-        assert solutions == exercises, f"{name}: {exercises} exercises, {solutions} solutions"
+        labels = [exercise_label(exercise) for exercise in myst.exercises(text)]
+        answered = [solution.argument for solution in myst.solutions(text)]
+        for exercise, label in zip(myst.exercises(text), labels):
+            if label is None:
+                problems.append(f"chapters/{name}.md:{exercise.start + 1}: an exercise without a :label:")
+            elif label not in answered:
+                problems.append(f"chapters/{name}.md:{exercise.start + 1}: exercise {label} has no solution")
+        problems += [
+            f"chapters/{name}.md: a solution points at {label!r}, which is no exercise of the chapter"
+            for label in answered
+            if label not in labels
+        ]
+    assert problems == [], "\n".join(problems)
 
 
 def test_instructor_table_has_one_row_per_chapter_from_front_matter():
