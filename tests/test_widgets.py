@@ -36,20 +36,17 @@ def test_the_toggle_gives_static_html_in_the_book_and_a_widget_in_a_kernel(tiny_
     assert "application/vnd.jupyter.widget-view+json" in bundle and bundle["text/html"] == toggle.html()
 
 
-def test_the_kernel_toggle_is_linked_on_the_browser_side_not_by_a_python_callback(tiny_project):
+def test_the_kernel_toggle_is_linked_on_the_browser_side_not_by_a_python_callback(tiny_project, monkeypatch):
+    links = []
+    jslink = widgets.jslink
+    monkeypatch.setattr(widgets, "jslink", lambda *pair: links.append(jslink(*pair)) or links[-1])
     box = reading_toggle(load_corpus(tiny_project), "tiny").widget()
     toggle, stack = box.children
     assert toggle.options == ("Linked theaters", "Fraying partnership")
     assert isinstance(stack, widgets.Stack) and len(stack.children) == 2
-    from ipywidgets.widgets.widget import _instances
-    from ipywidgets.widgets.widget_link import Link
-
-    links = [
-        w
-        for w in _instances.values()
-        if isinstance(w, Link) and w.source == (toggle, "index") and w.target == (stack, "selected_index")
-    ]
-    assert len(links) == 1
+    assert [(link.source, link.target) for link in links] == [((toggle, "index"), (stack, "selected_index"))]
+    toggle.index = 1
+    assert stack.selected_index == 0  # nothing in Python follows the buttons: the browser moves the stack
 
 
 def test_views_sort_claims_into_favoring_against_and_not_diagnostic(tiny_project):
