@@ -7,9 +7,18 @@ The test books are in ``tests/sphinxext/roots/test-<name>/``.
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from analytic_reader.data.fingerprint import data_fingerprint
+from analytic_reader.sphinxext import claims
+from analytic_reader.sphinxext.icons import ICONS
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -35,15 +44,15 @@ def test_claim_ids_in_prose_link_to_their_rows_and_an_unknown_id_of_a_known_sour
     assert "other-01" not in warnings and "'tiny'" not in warnings
 
 
-@pytest.mark.sphinx("html", testroot="claims")
-def test_claim_ids_are_read_once_per_build_not_once_per_page(app, monkeypatch):
-    from analytic_reader.sphinxext import claims
-
+@pytest.mark.sphinx("html", testroot="claims", freshenv=True)
+def test_claim_ids_are_read_once_per_build_not_once_per_page(app_params, make_app, monkeypatch):
     calls = []
     real = claims._read_ids
     monkeypatch.setattr(claims, "_read_ids", lambda root: calls.append(root) or real(root))
-    claims.remember_ids(app)
-    app.build()
+    app = make_app(*app_params.args, **app_params.kwargs)  # made after the patch: its own hooks do the reading
+    app.build(force_all=True)
+    assert 'href="chapters/tiny.html#row-tiny-01"' in page(app, "index")  # both pages were written, linked
+    assert 'href="#row-tiny-02"' in page(app, "chapters/tiny")
     assert len(calls) == 1
 
 
@@ -86,10 +95,6 @@ def test_chapters_are_offered_executed_and_a_data_change_reexecutes_every_chapte
 
 @pytest.mark.sphinx("html", testroot="notebooks")
 def test_a_downloaded_notebook_run_outside_the_project_stops_with_one_line(app, monkeypatch, tmp_path):
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
     app.build()
     notebook = nbformat.read(Path(app.outdir) / "_sources" / "chapters" / "one.ipynb", as_version=4)
     assert notebook.cells[0].metadata["tags"] == ["reader-check"]
@@ -108,14 +113,6 @@ def test_a_downloaded_notebook_run_outside_the_project_stops_with_one_line(app, 
 
 @pytest.mark.sphinx("html", testroot="notebooks")
 def test_a_downloaded_notebook_run_against_other_data_stops_with_one_line(app, monkeypatch, tmp_path):
-    import shutil
-
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    from analytic_reader.data.fingerprint import data_fingerprint
-
     (Path(app.srcdir) / "_config.yml").write_text("title: t\n", encoding="utf-8")  # what marks a project
     (Path(app.srcdir) / "data" / "sources.csv").write_text("source_id\n", encoding="utf-8")
     app.build()
@@ -143,10 +140,6 @@ def test_a_downloaded_notebook_run_against_other_data_stops_with_one_line(app, m
 
 @pytest.mark.sphinx("html", testroot="icons")
 def test_the_theme_icons_are_drawn_by_a_small_stylesheet_instead_of_the_icon_script(app):
-    import re
-
-    from analytic_reader.sphinxext.icons import ICONS
-
     app.build()
     static = Path(app.outdir) / "_static"
     css = (static / "icons.css").read_text(encoding="utf-8")
