@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO_ROOT, in_ci, run
+from building import in_ci, run
+from repository import REPO_ROOT
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHROMIUM_ARGS = [

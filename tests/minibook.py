@@ -8,7 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import REPO_ROOT, write_project
+from repository import REPO_ROOT
+from tinyproject import write_project
 
 JUPYTEXT = """---
 jupytext:

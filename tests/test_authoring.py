@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from analytic_reader import validate_project
 from analytic_reader.data.paths import NOT_INPUTS
-from conftest import build_book
+from analytic_reader.sphinxext.notebooks import inputs_digest
+from building import build_book
 from minibook import write_minibook
 
 #: Extensions' own stylesheets (myst-nb's, sphinx-exercise's, the icons) are written after the pages in
@@ -138,8 +139,6 @@ SINGLE_EDITS = {
 
 @pytest.mark.parametrize("kind", SINGLE_EDITS)
 def test_each_input_edit_alone_changes_what_chapter_outputs_depend_on(kind, tmp_path):
-    from analytic_reader.sphinxext.notebooks import inputs_digest
-
     book = write_minibook(tmp_path / "book")
     before = inputs_digest(book)
     name, old, new = SINGLE_EDITS[kind]

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from conftest import REPO_ROOT
 from minibook import write_minibook
+from repository import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "tools"))
 import bench  # noqa: E402

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import csv
 import html as html_lib
 import re
 import subprocess
@@ -10,13 +12,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+import nbformat
 import pytest
 
 from analytic_reader import load_corpus
-from analytic_reader.authoring.chapters import chapter_info, toc_chapters
-from analytic_reader.authoring.editions import strip_solutions
+from analytic_reader.authoring.chapters import chapter_info, scaffold_source_chapter, toc_chapters
+from analytic_reader.authoring.editions import make_student_source, strip_solutions
 from analytic_reader.data.paths import ProjectPaths
-from conftest import REPO_ROOT, build_warnings, solution_texts
+from building import build_book, build_warnings
+from repository import REPO_ROOT, copy_repository
+from solutions import solution_texts
+from tinyproject import add_sixth_source, append_csv_rows, fill_placeholders
 
 pytestmark = pytest.mark.book
 PATHS = ProjectPaths(REPO_ROOT)
@@ -138,8 +144,6 @@ def test_bibliography_lists_every_cited_entry(instructor_build):
 
 
 def test_each_chapter_page_offers_its_executed_notebook(instructor_build):
-    import nbformat
-
     html = instructor_build[1]
     notebooks = [p for p in CHAPTER_FILES if "kernelspec:" in p.read_text(encoding="utf-8")]
     assert len(notebooks) == len(CHAPTER_FILES) - 1  # all but the bibliography, which has no code
@@ -251,9 +255,6 @@ def test_every_internal_link_and_anchor_resolves_and_external_links_are_reported
 
 def build_both_editions_strictly(copy: Path) -> tuple[Path, Path]:
     """Build the instructor and student editions of a copy of the book; both must pass the strict build."""
-    from analytic_reader.authoring.editions import make_student_source
-    from conftest import build_book
-
     result, html = build_book(copy)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     assert build_warnings(result) == []
@@ -292,8 +293,6 @@ def test_claim_ids_in_prose_link_to_their_rows(instructor_build):
 
 
 def test_an_unknown_claim_id_in_prose_fails_the_strict_build(tmp_path):
-    from conftest import build_book, copy_repository
-
     copy = copy_repository(tmp_path / "book")
     # One chapter is enough to see the check (the build fails anyway); it keeps the test fast.
     (copy / "_toc.yml").write_text("format: jb-book\nroot: chapters/intro\n", encoding="utf-8")
@@ -342,18 +341,12 @@ def test_first_use_of_a_glossary_term_links_to_its_entry(instructor_build):
 def test_a_sixth_source_and_a_third_reading_build_both_editions_with_links_resolving_and_three_way_views(tmp_path):
     """The two ways the book grows, in one copy (one pair of builds): a reading added by data alone
     (``readings.yml`` and its ratings) and a source added by data and one scaffolded chapter."""
-    import csv as csv_module
-
-    from analytic_reader.authoring.chapters import scaffold_source_chapter
-    from conftest import append_csv_rows, copy_repository, fill_placeholders
-    from test_chapters import add_sixth_source
-
     copy = copy_repository(tmp_path / "book")
     readings = copy / "data" / "readings.yml"
     readings.write_text(readings.read_text(encoding="utf-8").rstrip("\n") + "\n" + HEDGED, encoding="utf-8")
     with (copy / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
         # Each claim with the proposition it restates (its own id when it stands alone): one rating each.
-        claims = {row["claim_id"]: row["proposition"] or row["claim_id"] for row in csv_module.DictReader(handle)}
+        claims = {row["claim_id"]: row["proposition"] or row["claim_id"] for row in csv.DictReader(handle)}
     hedging = {claim for claim, head in claims.items() if head.endswith(("-04", "-08"))}  # some favor the new one
     rows = [
         {
@@ -399,8 +392,6 @@ def test_a_sixth_source_and_a_third_reading_build_both_editions_with_links_resol
 
 
 def test_no_page_of_either_edition_repeats_an_id(instructor_build, student_build):
-    import collections
-
     repeated = []
     for _, html in (instructor_build, student_build):
         for page in sorted(html.rglob("*.html")):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from analytic_reader.authoring.build import build_lock
-from conftest import run
+from building import run
 from minibook import write_minibook
 
 pytestmark = pytest.mark.book

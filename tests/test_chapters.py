@@ -4,18 +4,33 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import jupytext
+import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from analytic_reader import STATIC_OUTPUTS
+from analytic_reader import STATIC_OUTPUTS, load_corpus
+from analytic_reader.analysis.frames import claim_matrix_frame, reading_counts
 from analytic_reader.authoring import myst, prose
-from analytic_reader.authoring.chapters import chapter_info, instructor_frame, toc_chapters
+from analytic_reader.authoring.chapters import (
+    chapter_info,
+    instructor_frame,
+    learning_problems,
+    scaffold_source_chapter,
+    toc_chapters,
+)
 from analytic_reader.authoring.myst import front_matter
+from analytic_reader.data.claims import COPIED_WORDS_LIMIT, copied_run
 from analytic_reader.data.paths import ProjectPaths
-from conftest import REPO_ROOT, copy_repository
+from repository import REPO_ROOT, copy_repository
+from solutions import solution_texts
+from tinyproject import add_sixth_source, fill_placeholders
 
 PATHS = ProjectPaths(REPO_ROOT)
 CHAPTERS = toc_chapters(PATHS)
@@ -120,8 +135,6 @@ def execute(name: str, cwd) -> list[str]:
 def test_each_chapter_runs_the_same_from_the_repository_root_as_in_the_book(instructor_build):
     """The book executes each chapter in ``chapters/``; run from the repository root (as a reader with
     the project open in JupyterLab might), it must give the same outputs."""
-    import nbformat
-
     html = instructor_build[1]
     with _static_outputs(), ThreadPoolExecutor(max_workers=2) as pool:
         from_root = dict(zip(CHAPTERS, pool.map(lambda name: execute(name, REPO_ROOT), CHAPTERS)))
@@ -136,71 +149,6 @@ def test_each_chapter_runs_the_same_from_the_repository_root_as_in_the_book(inst
 
 
 # --- Adding a source: data plus one chapter file -----------------------------------------
-
-
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from analytic_reader import load_corpus  # noqa: E402
-from analytic_reader.analysis.frames import claim_matrix_frame, reading_counts  # noqa: E402
-from analytic_reader.authoring.chapters import scaffold_source_chapter  # noqa: E402
-from conftest import add_source, append_csv_rows, fill_placeholders, filler  # noqa: E402
-
-SIXTH_LINES = (
-    "Moscow sold Tehran nothing it needed in 2026.\n"
-    "Analysts said the partnership had become a mutual alibi rather than an alliance.\n"
-)
-
-
-def append_csv_row(path: Path, row: dict) -> None:
-    append_csv_rows(path, [row])
-
-
-def add_sixth_source(copy: Path) -> None:
-    """Add the fixture source "mutual-alibi" (June 2026) to a copy of the project: seed, data, bib entry."""
-    padding, claims = filler("mutual-alibi", 6, first=3)
-    claims = [
-        {
-            "claim_id": f"mutual-alibi-0{number}",
-            "source_id": "mutual-alibi",
-            "quote": quote,
-            "paraphrase": "Russia delivered no useful arms to Iran that year.",
-            "kind": "assessment",
-            "speaker": "author",
-            "attribution": "author",
-            "documentation": "dates",
-            "theater": "middle-east",
-            "topic": "arms transfers",
-        }
-        for number, quote in enumerate(
-            ["Moscow sold Tehran nothing it needed in 2026.", "the partnership had become a mutual alibi"], start=1
-        )
-    ] + claims
-    add_source(
-        copy,
-        {
-            "source_id": "mutual-alibi",
-            "bibkey": "mutual_alibi_2026",
-            "title": "A mutual alibi",
-            "published": "2026-06",
-            "date_precision": "month",
-            "genre": "opinion",
-            "lean": "fraying",
-            "dating_note": "A test fixture dated June 2026.",
-        },
-        SIXTH_LINES + padding,
-        claims,
-        seed_name="005_fixture.txt",
-        ratings={
-            ("mutual-alibi-01", "linked"): "inconsistent",
-            ("mutual-alibi-01", "fraying"): "consistent",
-            ("mutual-alibi-02", "linked"): "inconsistent",
-            ("mutual-alibi-02", "fraying"): "consistent",
-        },
-    )
-    with (copy / "references.bib").open("a", encoding="utf-8") as bib:
-        bib.write("\n@misc{mutual_alibi_2026,\n  title = {A mutual alibi},\n  year = {2026},\n  month = {jun}\n}\n")
 
 
 def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
@@ -244,10 +192,6 @@ def test_adding_a_sixth_source_takes_data_and_one_chapter(tmp_path):
 
 # --- Prose is ours: outside marked quotations, no chapter borrows a seed's sentence --------
 
-import re  # noqa: E402
-
-from analytic_reader.data.claims import COPIED_WORDS_LIMIT, copied_run  # noqa: E402
-
 
 def prose_outside_quotations(text: str) -> str:
     """A chapter's own prose: code, blockquotes, quoted spans (“…”, "…") and headings (which carry
@@ -278,8 +222,6 @@ def test_the_prose_check_catches_an_unmarked_copy():
 
 
 # --- Solution code is executed by the build, not kept as text ------------------------------
-
-from conftest import solution_texts  # noqa: E402
 
 SOLUTIONS = {
     path.stem: solution_texts(path.read_text(encoding="utf-8"))
@@ -325,8 +267,6 @@ def test_the_number_check_tells_counts_from_dates_names_and_glue():
 
 
 def test_an_objective_with_an_unquoted_colon_is_refused_with_the_file_named(tmp_path):
-    from analytic_reader.authoring.chapters import learning_problems
-
     broken = front_matter("---\nlearning:\n  objectives:\n    - Summarize A: the title\n  minutes: 5\n---\n")
     assert learning_problems(broken["learning"]) == [
         "learning.objectives: every item must be text (quote an item that contains ': ')"

@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 
 from analytic_reader import validate_project
 from analytic_reader.data.bibliography import parse_bibliography
-from conftest import TINY_BIB, TINY_SOURCE, messages, write_project
+from tinyproject import TINY_BIB, TINY_SOURCE, messages, write_project
 
 
 def test_entries_are_read_as_plain_text():

@@ -1,15 +1,9 @@
+import time
+
 from analytic_reader import load_corpus, validate_project
-from analytic_reader.data.claims import closest_passage, copied_run, locate_quote
-from conftest import (
-    REPO_ROOT,
-    TINY_CLAIMS,
-    TINY_CODEBOOK,
-    TINY_READINGS,
-    TINY_SEED,
-    default_ratings,
-    messages,
-    write_project,
-)
+from analytic_reader.data.claims import closest_passage, copied_run, crosses_paragraph, locate_quote
+from repository import REPO_ROOT
+from tinyproject import TINY_CLAIMS, TINY_CODEBOOK, TINY_READINGS, TINY_SEED, default_ratings, messages, write_project
 
 
 def test_quote_is_located_at_its_character_offsets():
@@ -186,8 +180,6 @@ def test_real_claims_meet_the_corpus_targets():
 
 
 def test_the_closest_passage_search_is_bounded_for_a_very_long_wrong_quote():
-    import time
-
     seed = (REPO_ROOT / "seeds" / "003_ddb0cd28caa01e57.txt").read_text(encoding="utf-8")
     quote = ("Russia invaded Ukraine and suddenly Vladimir Putin needed Iran " * 700)[:43000]
     start = time.perf_counter()
@@ -210,8 +202,6 @@ def test_a_quote_across_a_paragraph_break_is_refused(tiny_project):
 
 
 def test_a_quotation_that_runs_on_into_the_next_paragraph_may_be_quoted_whole():
-    from analytic_reader.data.claims import crosses_paragraph
-
     assert crosses_paragraph("Moscow said no.\n\nTehran said yes.")
     assert not crosses_paragraph("“Moscow will not help.\n\n“It never did,” he said.")  # one quotation, reopened
     assert not crosses_paragraph('"Moscow will not help.\n\n"It never did," he said.')

@@ -11,7 +11,7 @@ from analytic_reader import load_corpus
 from analytic_reader.analysis.classroom import agreement_between_students, agreement_with_the_book, most_disputed
 from analytic_reader.data.exports import read_exports
 from analytic_reader.data.ratings import cohen_kappa
-from conftest import REPO_ROOT
+from repository import REPO_ROOT
 
 
 def export(path, rows):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from analytic_reader import validate_project
 from analytic_reader.data.ratings import cohen_kappa
 from analytic_reader.data.sentences import scraping_breaks, split_sentences
-from conftest import TINY_CLAIMS, messages, write_project
+from tinyproject import TINY_CLAIMS, messages, write_project
 
 
 def test_sentences_split_at_full_stops_headings_bullets_and_scraping_breaks():

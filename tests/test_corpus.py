@@ -5,7 +5,8 @@ import pytest
 from analytic_reader import load_corpus, validate_project
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.sources import published_label, read_manifest
-from conftest import REPO_ROOT, TINY_SOURCE, messages, write_project
+from repository import REPO_ROOT
+from tinyproject import TINY_SOURCE, messages, write_project
 
 
 def test_seed_files_match_the_manifest_byte_for_byte():

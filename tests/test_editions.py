@@ -1,5 +1,5 @@
 from analytic_reader.authoring.editions import make_student_source, strip_solutions
-from conftest import solution_texts
+from solutions import solution_texts
 
 CHAPTER = """# A chapter
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import unquote
 
 import pytest
 
 from analytic_reader import load_corpus
+from analytic_reader.data.exports import read_exports
+from analytic_reader.data.ratings import cohen_kappa
 from analytic_reader.html.explorer import explorer_frame, explorer_html
 from browser import serve
 
@@ -80,9 +83,6 @@ def test_a_linked_selection_shows_the_same_claims_as_pandas_and_every_claim_show
 def test_the_practice_page_reveals_the_books_ratings_scores_like_the_package_and_exports_for_the_class(
     chromium, instructor_build, tmp_path
 ):
-    from analytic_reader.data.exports import read_exports
-    from analytic_reader.data.ratings import cohen_kappa
-
     _, html = instructor_build
     corpus = load_corpus()
     chosen = list(corpus.claims.index[:4])
@@ -114,8 +114,6 @@ def test_the_practice_page_reveals_the_books_ratings_scores_like_the_package_and
         page.reload()
         assert "4 checked so far" in page.locator(".ar-practice-progress").inner_text()  # kept in the browser
         page.close()
-    from urllib.parse import unquote
-
     export = tmp_path / "ada.csv"
     export.write_text(unquote(href.split(",", 1)[1]), encoding="utf-8")
     ratings, problems = read_exports([export], corpus)

@@ -16,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import REPO_ROOT, in_ci
+from building import in_ci
+from repository import REPO_ROOT
 
 pytestmark = pytest.mark.book
 

@@ -32,7 +32,8 @@ from analytic_reader.data.ledger import ledger_columns
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.ratings import rating_columns
 from analytic_reader.data.sources import SOURCE_COLUMNS
-from conftest import REPO_ROOT, messages
+from repository import REPO_ROOT
+from tinyproject import messages
 
 XSS = "<img src=x onerror=alert(1)>"
 

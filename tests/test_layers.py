@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 
-from conftest import REPO_ROOT
+from repository import REPO_ROOT
 
 PACKAGE = REPO_ROOT / "src" / "analytic_reader"
 

@@ -1,5 +1,5 @@
 from analytic_reader import load_corpus, validate_project
-from conftest import TINY_CLAIMS, TINY_READINGS, default_ratings, messages, write_project
+from tinyproject import TINY_CLAIMS, TINY_READINGS, default_ratings, messages, write_project
 
 
 def test_readings_load_with_labels_and_questions(tiny_project):

@@ -1,3 +1,5 @@
+import csv
+import io
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -95,11 +97,8 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, raw):
     encoding=st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]),
 )
 def test_arbitrary_rows_in_any_encoding_never_raise(tmp_path_factory, rows, encoding):
-    import csv as csv_module
-    import io
-
     out = io.StringIO()
-    csv_module.writer(out).writerows([["id", "colour", "note"], *rows])
+    csv.writer(out).writerows([["id", "colour", "note"], *rows])
     path = tmp_path_factory.mktemp("fuzz") / "t.csv"
     path.write_bytes(out.getvalue().encode(encoding, errors="replace"))
     table = read_table(path, "t.csv", SCHEMA)
@@ -132,11 +131,8 @@ MARKUP_SAMPLES = [
 
 
 def test_markup_in_a_data_field_is_refused_with_its_line_and_field(tmp_path):
-    import csv as csv_module
-    import io
-
     out = io.StringIO()
-    csv_module.writer(out).writerows([["id", "colour", "note"], *[["a", "red", s] for s in MARKUP_SAMPLES]])
+    csv.writer(out).writerows([["id", "colour", "note"], *[["a", "red", s] for s in MARKUP_SAMPLES]])
     table = read_table(write(tmp_path, out.getvalue()), "t.csv", SCHEMA)
     text = [str(p) for p in table.problems]
     assert len(text) == len(MARKUP_SAMPLES), text

@@ -1,3 +1,5 @@
+import pandas as pd
+
 from analytic_reader import load_corpus
 from analytic_reader.analysis.frames import (
     claim_matrix_frame,
@@ -8,7 +10,7 @@ from analytic_reader.analysis.frames import (
 )
 from analytic_reader.html.fulltext import highlighted_text_html
 from analytic_reader.html.tables import html_table, source_claims_html
-from conftest import TINY_CLAIMS, TINY_READINGS, default_ratings, write_project
+from tinyproject import TINY_CLAIMS, TINY_READINGS, default_ratings, write_project
 
 
 def test_source_claims_have_readable_columns_and_no_index_noise(tiny_project):
@@ -122,8 +124,6 @@ def test_overlapping_quotes_are_both_highlighted(tiny_project):
 
 
 def test_html_table_shows_index_only_when_asked():
-    import pandas as pd
-
     frame = pd.DataFrame({"a": [1]}, index=["row"])
     assert 'scope="row"' not in html_table(frame, caption="c")
     assert '<th scope="row">row</th>' in html_table(frame, caption="c", index_header="name")

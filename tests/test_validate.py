@@ -1,4 +1,6 @@
 import csv
+import resource
+import shutil
 import subprocess
 import sys
 
@@ -7,7 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analytic_reader import DataError, load_corpus, validate_project
-from conftest import REPO_ROOT, messages, write_project
+from analytic_reader.data.records import Column, read_table
+from repository import REPO_ROOT
+from tinyproject import TINY_CLAIMS, messages, write_project
 
 
 def test_the_real_project_has_no_problem():
@@ -92,8 +96,6 @@ def test_check_command_explains_a_missing_project(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-from conftest import TINY_CLAIMS  # noqa: E402
-
 FIELD = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 
@@ -121,10 +123,8 @@ def test_validator_returns_problems_for_arbitrary_data_and_writes_nothing(tmp_pa
 
 
 def test_check_reports_a_chapter_front_matter_error_and_a_missing_toc_file(real_project_copy):
-    import shutil as sh
-
-    sh.copy2(REPO_ROOT / "_toc.yml", real_project_copy / "_toc.yml")
-    sh.copytree(REPO_ROOT / "chapters", real_project_copy / "chapters")
+    shutil.copy2(REPO_ROOT / "_toc.yml", real_project_copy / "_toc.yml")
+    shutil.copytree(REPO_ROOT / "chapters", real_project_copy / "chapters")
     intro = real_project_copy / "chapters" / "intro.md"
     intro.write_text(
         intro.read_text(encoding="utf-8").replace("  minutes: 20", "  minutes: twenty", 1), encoding="utf-8"
@@ -158,8 +158,6 @@ def test_a_missing_column_is_one_problem_not_one_per_record(real_project_copy, c
 
 
 def test_a_csv_quote_error_names_the_line_where_the_record_starts(tmp_path):
-    from analytic_reader.data.records import Column, read_table
-
     path = tmp_path / "t.csv"
     path.write_text('id,note\na,"fine"\nb,"a "bad" quote\nc,ok\n', encoding="utf-8")
     table = read_table(path, "t.csv", (Column("id"), Column("note")))
@@ -180,8 +178,6 @@ def test_the_check_prints_at_most_fifty_problems_per_file_then_a_count(real_proj
 
 def test_a_fifty_megabyte_claims_file_is_checked_in_bounded_output_and_memory(real_project_copy):
     """The check's time on it is measured by ``make bench`` (tools/bench.py), not asserted here."""
-    import resource
-
     path = real_project_copy / "data" / "claims.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
     with path.open("w", encoding="utf-8", newline="") as handle:

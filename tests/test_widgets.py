@@ -10,8 +10,13 @@ import ipywidgets as widgets
 import pytest
 
 from analytic_reader import STATIC_OUTPUTS, load_corpus
+from analytic_reader.authoring.chapters import scaffold_source_chapter
+from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.html.toggles import reading_toggle, reading_view_html, sort_views
-from conftest import TINY_CLAIMS, write_project
+from building import build_book, build_warnings, in_ci
+from repository import REPO_ROOT, copy_repository
+from solutions import solution_texts
+from tinyproject import TINY_CLAIMS, add_source, append_csv_rows, filler, write_project
 
 
 def test_the_static_toggle_is_a_radio_group_with_one_panel_per_reading(tiny_project):
@@ -266,10 +271,6 @@ HOSTILE_DEFINITION = "An entry: a < b & c | d, [e] (f)= {g} * h #i $j ~k~ and a 
 @pytest.mark.book
 def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
 
-    from analytic_reader.authoring.chapters import scaffold_source_chapter
-    from analytic_reader.data.paths import ProjectPaths
-    from conftest import add_source, append_csv_rows, build_book, build_warnings, copy_repository, filler
-
     copy = copy_repository(tmp_path / "book")
     padding, claims = filler("hostile", 6, first=3)
     hostile_claims = [
@@ -444,8 +445,6 @@ def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_so
     import shutil
     import subprocess
     import sys
-
-    from conftest import REPO_ROOT, in_ci, solution_texts
 
     if not shutil.which("pdftotext"):
         if in_ci():
