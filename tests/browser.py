@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from analytic_reader import load_corpus
 from building import in_ci, run
 from repository import REPO_ROOT
 
@@ -31,6 +32,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE = REPO_ROOT / "js" / "node_modules" / "axe-core" / "axe.min.js"
+
+#: The source chapters' pages of the built book.
+SOURCE_PAGES = [f"chapters/{name}.html" for name in load_corpus().sources.index]
 
 
 def chromium_path() -> str:

@@ -16,7 +16,6 @@ import pytest
 
 from analytic_reader.authoring.editions import make_student_source
 from analytic_reader.data.paths import DATA_INPUTS
-from browser import CHROMIUM_ARGS, chromium_path
 from building import build_book
 from repository import REPO_ROOT
 from tinyproject import write_project
@@ -54,7 +53,11 @@ def student_build() -> tuple[subprocess.CompletedProcess, Path]:
 @pytest.fixture(scope="module")
 def chromium():
     """Debian's Chromium driven by Playwright (skips locally without it, fails under CI: ``browser``)."""
-    from playwright.sync_api import sync_playwright  # here, so that the unit tests never import it
+    # Here, not at the top: the unit tests never import Playwright, and a run of files that need no
+    # browser does not load the corpus for browser.py's list of pages.
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, chromium_path
 
     path = chromium_path()
     with sync_playwright() as playwright:

@@ -3,7 +3,8 @@
 Two layers, each tested on its own: the check refuses markup in every free-text field of every data
 file (``records.markup_in``), and the generators of MyST from data (timeline, glossary, the full
 texts' headings) escape every field (``myst.markdown_literal``), so that data the check never saw is
-still shown as text.
+still shown as text. End to end, a copy of the book given a hostile source, event and glossary entry
+builds, and in Chromium shows them as typed on every page they reach, with no data run as script.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from analytic_reader import book, validate_project
+from analytic_reader.authoring.chapters import scaffold_source_chapter
 from analytic_reader.authoring.myst import markdown_literal
 from analytic_reader.data.claims import claim_columns
 from analytic_reader.data.codebook import read_codebook
@@ -32,8 +34,10 @@ from analytic_reader.data.ledger import ledger_columns
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.ratings import rating_columns
 from analytic_reader.data.sources import SOURCE_COLUMNS
-from repository import REPO_ROOT
-from tinyproject import messages
+from browser import serve
+from building import build_book, build_warnings
+from repository import REPO_ROOT, copy_repository
+from tinyproject import add_source, append_csv_rows, filler, messages
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -145,3 +149,123 @@ def test_the_glossary_shows_hostile_entry_fields_as_text():
     for tag in ("<b>", "<i>", "<script", "<code", "<pre", "<strong"):
         assert tag not in rendered, rendered
     assert "```{eval-rst} .. raw:: html" in html.unescape(rendered)  # shown, as typed
+
+
+# --- In the built book: hostile data shown as text everywhere, never run -------------------------
+
+HOSTILE_SEED = (
+    "An ordinary opening sentence about Moscow and Tehran.\n"
+    'Officials wrote <script>window.__pwned = "quote"</script> in a cable.\n'
+    "A caption read <img src=x onerror=\"window.__pwned = 'img'\"> beside the photo.\n"
+)
+
+
+HOSTILE_EVENT = "Talks end: 1 < 2 & 3 > 2 | a pipe, [brackets] (x)= {braces} * a star #hash $5 ~tilde~ 1. one"
+HOSTILE_DEFINITION = "An entry: a < b & c | d, [e] (f)= {g} * h #i $j ~k~ and a tilde."
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
+    copy = copy_repository(tmp_path / "book")
+    padding, claims = filler("hostile", 6, first=3)
+    hostile_claims = [
+        {
+            "claim_id": f"hostile-0{number}",
+            "source_id": "hostile",
+            "quote": quote,
+            "paraphrase": "A cable shows 1 < 2 & x > y | a pipe, [brackets], {braces}, (x)= and a * star.",
+            "kind": "factual report",
+            "speaker": "author",
+            "attribution": "author",
+            "documentation": "none",
+            "theater": "global",
+            "topic": "diplomacy",
+        }
+        for number, quote in enumerate(
+            ['<script>window.__pwned = "quote"</script>', "<img src=x onerror=\"window.__pwned = 'img'\">"], start=1
+        )
+    ]
+    hostile_claims[0]["speaker"] = "Officials < script > & co"
+    hostile_claims[0]["attribution"] = "unnamed officials"
+    add_source(
+        copy,
+        {
+            "source_id": "hostile",
+            "bibkey": "hostile_2026",
+            "title": 'Title "quoted" & <3 | #1 [sic] {x}',
+            "outlet": "Outlet & Co < 3",
+            "published": "2026-07",
+            "date_precision": "month",
+            "genre": "opinion",
+            "lean": "fraying",
+            "dating_note": "A note with a < sign, a * star and a {glossary} name.",
+            "provenance": "Seen at a < b | c; 5 * 3 = 15.",
+        },
+        HOSTILE_SEED + padding,
+        hostile_claims + claims,
+        seed_name="005_hostile.txt",
+        ratings={("hostile-01", "linked"): "consistent", ("hostile-02", "fraying"): "consistent"},
+    )
+    with (copy / "references.bib").open("a", encoding="utf-8") as bib:
+        bib.write(
+            '\n@misc{hostile_2026,\n  title = {Bib <script>window.__pwned = "bib"</script> title},\n'
+            '  note = {<img src=z onerror="window.__pwned=1">},\n  year = {2026}\n}\n'
+        )
+    # Events and glossary entries: what the check lets through (punctuation that markup would parse)
+    # must be shown as typed on the timeline and glossary pages.
+    append_csv_rows(
+        copy / "data" / "events.csv",
+        [{"date": "2026-12", "event": HOSTILE_EVENT, "citation": "hostile-01", "note": "A note | with a pipe."}],
+    )
+    append_csv_rows(
+        copy / "data" / "glossary.csv",
+        [
+            {
+                "term": "Zeta & Co",
+                "aliases": "",
+                "category": "actor",
+                "definition": HOSTILE_DEFINITION,
+                "orientation": "",
+            }
+        ],
+    )
+    scaffold_source_chapter(ProjectPaths(copy), "hostile")
+
+    result, html = build_book(copy)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert build_warnings(result) == []
+
+    page = (html / "chapters" / "hostile.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in page and "<img src=x onerror" not in page
+    assert "&lt;script&gt;window.__pwned" in page  # the source card, table and bibliography show it as text
+
+    with serve(html) as base:
+        for path in (
+            "chapters/hostile.html",
+            "chapters/appendix-texts.html",
+            "chapters/weighing-the-readings.html",
+            "chapters/bibliography.html",
+            "chapters/timeline.html",
+            "chapters/glossary.html",
+        ):
+            page = chromium.new_page()
+            dialogs = []
+            page.on("dialog", lambda dialog, dialogs=dialogs: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(f"{base}/{path}", wait_until="load")
+            page.wait_for_timeout(800)
+            if path != "chapters/bibliography.html":
+                if page.locator(".ar-toggle").count():
+                    page.locator(".ar-toggle label.ar-toggle-label").nth(1).click()
+            assert page.evaluate("typeof window.__pwned") == "undefined", f"data ran as script on {path}"
+            assert dialogs == []
+            text = page.inner_text("body")
+            if path == "chapters/hostile.html":
+                assert '<script>window.__pwned = "quote"</script>' in text  # shown, literally
+                assert "Officials < script > & co" in text
+                assert 'Title "quoted" & <3 | #1 [sic] {x}' in text
+            if path == "chapters/timeline.html":
+                assert HOSTILE_EVENT in text
+            if path == "chapters/glossary.html":
+                assert HOSTILE_DEFINITION in text
+            page.close()

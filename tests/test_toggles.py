@@ -10,13 +10,9 @@ import ipywidgets as widgets
 import pytest
 
 from analytic_reader import STATIC_OUTPUTS, load_corpus
-from analytic_reader.authoring.chapters import scaffold_source_chapter
-from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.html.toggles import reading_toggle, reading_view_html, sort_views
-from building import build_book, build_warnings, in_ci
-from repository import REPO_ROOT, copy_repository
-from solutions import solution_texts
-from tinyproject import TINY_CLAIMS, add_source, append_csv_rows, filler, write_project
+from browser import SOURCE_PAGES, axe_source, html_pages, serve, settle, watch
+from tinyproject import TINY_CLAIMS, write_project
 
 
 def test_the_static_toggle_is_a_radio_group_with_one_panel_per_reading(tiny_project):
@@ -88,10 +84,6 @@ def test_corpus_scale_view_counts_every_claim_once_oldest_source_first():
             assert [order.index(s) for s in sources] == sorted(order.index(s) for s in sources), "oldest first"
 
 
-# --- In the browser ------------------------------------------------------------------------
-
-from browser import axe_source, html_pages, serve, settle, watch  # noqa: E402
-
 AXE_RUN = """async () => {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
@@ -102,18 +94,6 @@ AXE_RUN = """async () => {
 
 def visible_view_text(toggle) -> str:
     return " ".join(t for t in toggle.locator(".ar-toggle-panel:visible").all_inner_texts() if t.strip())
-
-
-def wait_for_change(toggle, before: str, timeout_ms: int = 5000) -> str:
-    """Wait (up to 5 s, for slow machines) until the visible view differs from ``before``; return it."""
-    import time
-
-    deadline = time.monotonic() + timeout_ms / 1000
-    text = visible_view_text(toggle)
-    while text == before and time.monotonic() < deadline:
-        time.sleep(0.05)
-        text = visible_view_text(toggle)
-    return text
 
 
 READING_LABELS = [str(label) for label in load_corpus().readings["label"]]
@@ -208,9 +188,6 @@ def check_edition(chromium, html, dark: bool = False) -> dict[str, int]:
     return toggles_seen
 
 
-SOURCE_PAGES = [f"chapters/{name}.html" for name in load_corpus().sources.index]
-
-
 @pytest.mark.browser
 @pytest.mark.book
 @pytest.mark.parametrize("edition", ["instructor_build", "student_build"])
@@ -252,290 +229,3 @@ def test_toggle_has_visible_keyboard_focus(chromium, instructor_build):
         page.close()
     assert focus is not None, "the toggle cannot be reached with the Tab key"
     assert focus["visible"] and focus["outline"] != "none" and focus["width"] != "0px", focus
-
-
-# --- Hostile data: shown as text everywhere, never run -----------------------------------
-
-HOSTILE_SEED = (
-    "An ordinary opening sentence about Moscow and Tehran.\n"
-    'Officials wrote <script>window.__pwned = "quote"</script> in a cable.\n'
-    "A caption read <img src=x onerror=\"window.__pwned = 'img'\"> beside the photo.\n"
-)
-
-
-HOSTILE_EVENT = "Talks end: 1 < 2 & 3 > 2 | a pipe, [brackets] (x)= {braces} * a star #hash $5 ~tilde~ 1. one"
-HOSTILE_DEFINITION = "An entry: a < b & c | d, [e] (f)= {g} * h #i $j ~k~ and a tilde."
-
-
-@pytest.mark.browser
-@pytest.mark.book
-def test_hostile_data_is_escaped_in_the_built_book_and_no_data_script_runs(chromium, tmp_path):
-
-    copy = copy_repository(tmp_path / "book")
-    padding, claims = filler("hostile", 6, first=3)
-    hostile_claims = [
-        {
-            "claim_id": f"hostile-0{number}",
-            "source_id": "hostile",
-            "quote": quote,
-            "paraphrase": "A cable shows 1 < 2 & x > y | a pipe, [brackets], {braces}, (x)= and a * star.",
-            "kind": "factual report",
-            "speaker": "author",
-            "attribution": "author",
-            "documentation": "none",
-            "theater": "global",
-            "topic": "diplomacy",
-        }
-        for number, quote in enumerate(
-            ['<script>window.__pwned = "quote"</script>', "<img src=x onerror=\"window.__pwned = 'img'\">"], start=1
-        )
-    ]
-    hostile_claims[0]["speaker"] = "Officials < script > & co"
-    hostile_claims[0]["attribution"] = "unnamed officials"
-    add_source(
-        copy,
-        {
-            "source_id": "hostile",
-            "bibkey": "hostile_2026",
-            "title": 'Title "quoted" & <3 | #1 [sic] {x}',
-            "outlet": "Outlet & Co < 3",
-            "published": "2026-07",
-            "date_precision": "month",
-            "genre": "opinion",
-            "lean": "fraying",
-            "dating_note": "A note with a < sign, a * star and a {glossary} name.",
-            "provenance": "Seen at a < b | c; 5 * 3 = 15.",
-        },
-        HOSTILE_SEED + padding,
-        hostile_claims + claims,
-        seed_name="005_hostile.txt",
-        ratings={("hostile-01", "linked"): "consistent", ("hostile-02", "fraying"): "consistent"},
-    )
-    with (copy / "references.bib").open("a", encoding="utf-8") as bib:
-        bib.write(
-            '\n@misc{hostile_2026,\n  title = {Bib <script>window.__pwned = "bib"</script> title},\n'
-            '  note = {<img src=z onerror="window.__pwned=1">},\n  year = {2026}\n}\n'
-        )
-    # Events and glossary entries: what the check lets through (punctuation that markup would parse)
-    # must be shown as typed on the timeline and glossary pages.
-    append_csv_rows(
-        copy / "data" / "events.csv",
-        [{"date": "2026-12", "event": HOSTILE_EVENT, "citation": "hostile-01", "note": "A note | with a pipe."}],
-    )
-    append_csv_rows(
-        copy / "data" / "glossary.csv",
-        [
-            {
-                "term": "Zeta & Co",
-                "aliases": "",
-                "category": "actor",
-                "definition": HOSTILE_DEFINITION,
-                "orientation": "",
-            }
-        ],
-    )
-    scaffold_source_chapter(ProjectPaths(copy), "hostile")
-
-    result, html = build_book(copy)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    assert build_warnings(result) == []
-
-    page = (html / "chapters" / "hostile.html").read_text(encoding="utf-8")
-    assert "<script>window.__pwned" not in page and "<img src=x onerror" not in page
-    assert "&lt;script&gt;window.__pwned" in page  # the source card, table and bibliography show it as text
-
-    with serve(html) as base:
-        for path in (
-            "chapters/hostile.html",
-            "chapters/appendix-texts.html",
-            "chapters/weighing-the-readings.html",
-            "chapters/bibliography.html",
-            "chapters/timeline.html",
-            "chapters/glossary.html",
-        ):
-            page = chromium.new_page()
-            dialogs = []
-            page.on("dialog", lambda dialog, dialogs=dialogs: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.goto(f"{base}/{path}", wait_until="load")
-            page.wait_for_timeout(800)
-            if path != "chapters/bibliography.html":
-                if page.locator(".ar-toggle").count():
-                    page.locator(".ar-toggle label.ar-toggle-label").nth(1).click()
-            assert page.evaluate("typeof window.__pwned") == "undefined", f"data ran as script on {path}"
-            assert dialogs == []
-            text = page.inner_text("body")
-            if path == "chapters/hostile.html":
-                assert '<script>window.__pwned = "quote"</script>' in text  # shown, literally
-                assert "Officials < script > & co" in text
-                assert 'Title "quoted" & <3 | #1 [sic] {x}' in text
-            if path == "chapters/timeline.html":
-                assert HOSTILE_EVENT in text
-            if path == "chapters/glossary.html":
-                assert HOSTILE_DEFINITION in text
-            page.close()
-
-
-def test_browser_tests_skip_without_chromium_locally_but_fail_in_ci(monkeypatch):
-    import browser
-
-    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
-    monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(pytest.skip.Exception, match="Chromium is not installed"):
-        browser.chromium_path()
-    monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match="CI is set"):
-        browser.chromium_path()
-
-
-@pytest.mark.browser
-@pytest.mark.book
-def test_on_a_phone_the_menu_button_opens_the_chapter_list_and_navigates(chromium, instructor_build):
-    _, html = instructor_build
-    with serve(html) as base:
-        page = chromium.new_page(viewport={"width": 390, "height": 844})
-        page.goto(f"{base}/chapters/intro.html", wait_until="load")
-        buttons = page.locator(".primary-toggle")
-        visible = [buttons.nth(i) for i in range(buttons.count()) if buttons.nth(i).is_visible()]
-        assert visible, "no visible menu button at 390 px"
-        visible[0].click()
-        link = page.locator("dialog[open] a", has_text="Timeline").first
-        link.wait_for(state="visible", timeout=5000)
-        link.click()
-        page.wait_for_url("**/chapters/timeline.html", timeout=5000)
-        page.close()
-
-
-@pytest.mark.browser
-@pytest.mark.book
-def test_on_a_laptop_the_menu_button_hides_and_shows_the_chapter_list_which_navigates(chromium, instructor_build):
-    _, html = instructor_build
-    with serve(html) as base:
-        page = chromium.new_page(viewport={"width": 1366, "height": 900})
-        page.goto(f"{base}/chapters/intro.html", wait_until="load")
-        sidebar = page.locator(".bd-sidebar-primary")
-        assert sidebar.is_visible(), "the chapter list is not shown at 1366 px"
-        assert page.locator(".bd-header").is_hidden(), "an empty header bar is shown above the page"
-        toggle = next(b for b in page.locator(".primary-toggle").all() if b.is_visible())
-        toggle.click()
-        sidebar.wait_for(state="hidden", timeout=5000)
-        toggle.click()
-        sidebar.wait_for(state="visible", timeout=5000)
-        sidebar.locator("a", has_text="Timeline").first.click()
-        page.wait_for_url("**/chapters/timeline.html", timeout=5000)
-        page.close()
-
-
-@pytest.mark.browser
-@pytest.mark.book
-def test_every_page_has_a_favicon(instructor_build):
-    _, html = instructor_build
-    page = (html / "chapters" / "intro.html").read_text(encoding="utf-8")
-    assert 'rel="icon"' in page and (html / "_static" / "favicon.svg").exists()
-
-
-# --- Print and PDF handouts -----------------------------------------------------------------------
-
-
-@pytest.mark.browser
-@pytest.mark.book
-@pytest.mark.parametrize("edition", ["instructor_build", "student_build"])
-def test_pdf_handouts_carry_every_claim_and_every_reading_and_students_get_no_solution(
-    chromium, request, edition, tmp_path
-):
-    import shutil
-    import subprocess
-    import sys
-
-    if not shutil.which("pdftotext"):
-        if in_ci():
-            pytest.fail("pdftotext (poppler-utils) is missing and CI is set")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    sys.path.insert(0, str(REPO_ROOT / "tools"))
-    from pdf import print_pages
-
-    _, html = request.getfixturevalue(edition)
-    corpus = load_corpus()
-    labels = [str(label) for label in corpus.readings["label"]]
-    for name in ("growing-ties", "weighing-the-readings"):
-        (handout,) = print_pages(html, tmp_path, [name], browser=chromium)
-        text = " ".join(
-            subprocess.run(["pdftotext", str(handout), "-"], capture_output=True, text=True, check=True).stdout.split()
-        )
-        if name != "weighing-the-readings":
-            missing = [c for c in corpus.claims.index if c.startswith(name) and c not in text]
-            assert missing == [], f"{name} handout lacks {missing}"
-        info = subprocess.run(["pdfinfo", str(handout)], capture_output=True, text=True, check=True).stdout
-        pages, limit = (
-            int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)),
-            (25 if name.startswith("weighing") else 20),
-        )
-        assert pages <= limit, f"the {name} handout runs to {pages} A4 pages (at most {limit})"
-        for label in labels:
-            assert f"Reading: {label}" in text, f"{name} handout lacks the {label} view"
-        solutions = solution_texts((REPO_ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8"))
-        prose = [" ".join(s.split("```")[0].split())[:60] for s in solutions]
-        found = [p for p in prose if p and p in text]
-        if edition == "student_build":
-            assert found == [], f"student handout of {name} contains solution text: {found[0]!r}"
-        else:
-            assert found, f"instructor handout of {name} lacks its solutions"
-
-
-GEOMETRY = """(selector) => {
-  const width = document.documentElement.clientWidth;
-  const cells = [...document.querySelectorAll(selector)].filter(c => c.getClientRects().length);
-  const outside = cells.filter(c => {
-    const r = c.getBoundingClientRect();
-    return r.left < -1 || r.right > width + 1;
-  });
-  return {cells: cells.length, outside: outside.length, width: width,
-          scroll: document.scrollingElement.scrollWidth - width};
-}"""
-
-
-HEADER_STAYS = """() => {
-  const table = document.querySelector('.ar-claims-table');
-  table.querySelector('tbody tr:nth-child(12)').scrollIntoView();
-  const header = table.querySelector('thead th').getBoundingClientRect();
-  return header.top >= 0 && header.bottom <= 200 || [header.top, header.bottom];
-}"""
-MATRIX_FRAME = """() => {
-  const matrix = document.querySelector('.ar-matrix');
-  return {overflow: getComputedStyle(matrix.closest('.ar-table-wrap')).overflowX,
-          topic: getComputedStyle(matrix.querySelector('tbody th')).position};
-}"""
-
-
-@pytest.mark.browser
-@pytest.mark.book
-def test_the_reading_column_lies_inside_the_screen_at_390_and_1366_px_and_inside_the_paper(chromium, instructor_build):
-    """Every cell of a claims table's verdict and rating columns is on screen without sideways
-    scrolling, on a phone (390 px, stacked cards) and a laptop (1366 px), and on an A4 page in print;
-    so is every column of the claim matrix, which on a phone scrolls within its frame instead."""
-    html = instructor_build[1]
-    selector = ".ar-claims-table td:first-child, .ar-claims-table td:last-child"
-    problems = []
-    with serve(html) as base:
-        for width, height, media in ((390, 844, "screen"), (1366, 900, "screen"), (794, 1123, "print")):
-            page = chromium.new_page(viewport={"width": width, "height": height})
-            page.emulate_media(media=media)
-            for path in SOURCE_PAGES:
-                page.goto(f"{base}/{path}", wait_until="load")
-                found = page.evaluate(GEOMETRY, selector)
-                if found["cells"] == 0 or found["outside"] or found["scroll"] > 1:
-                    problems.append(f"{path} at {width} px ({media}): {found}")
-                if width == 1366 and page.evaluate(HEADER_STAYS) is not True:
-                    problems.append(
-                        f"{path}: the claims table's header row does not stay in view: {page.evaluate(HEADER_STAYS)}"
-                    )
-            # The claim matrix fits a laptop and the paper; on a phone it scrolls in its own frame with the
-            # topic column held in place, and the page itself never scrolls sideways.
-            page.goto(f"{base}/chapters/weighing-the-readings.html", wait_until="load")
-            matrix = page.evaluate(GEOMETRY, ".ar-matrix td, .ar-matrix th")
-            frame = page.evaluate(MATRIX_FRAME)
-            if matrix["scroll"] > 1 or (width >= 794 and matrix["outside"]):
-                problems.append(f"claim matrix at {width} px ({media}): {matrix}")
-            if width < 794 and (frame["overflow"] not in ("auto", "scroll") or frame["topic"] != "sticky"):
-                problems.append(f"claim matrix at {width} px: not scrollable with a fixed topic column: {frame}")
-            page.close()
-    assert problems == [], "\n".join(problems)
