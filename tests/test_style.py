@@ -1,11 +1,11 @@
 """The code passes the linter and formatter that ``make check`` runs (ruff, configured in pyproject.toml)."""
 
 import subprocess
-import sys
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-RUFF = Path(sys.executable).parent / "ruff"
+from building import BIN
+from repository import REPO_ROOT
+
+RUFF = BIN / "ruff"
 
 
 def test_code_passes_ruff_lint_and_format_check():
