@@ -137,6 +137,9 @@ def test_markup_in_a_data_field_is_refused_with_its_line_and_field(tmp_path):
     text = [str(p) for p in table.problems]
     assert len(text) == len(MARKUP_SAMPLES), text
     assert all(t.startswith("t.csv:") and ": note: holds " in t and "without markup" in t for t in text)
+    # Each sample refused on the line its record starts (a sample with a line break takes two lines).
+    starts = [2 + n + sum(s.count("\n") for s in MARKUP_SAMPLES[:n]) for n in range(len(MARKUP_SAMPLES))]
+    assert [t.split(":")[1] for t in text] == [str(line) for line in starts], text
     assert text[0].startswith("t.csv:2: note: holds an HTML tag ('<img src=x onerror=a')")
 
 
