@@ -99,6 +99,7 @@ def test_any_text_through_markdown_literal_renders_as_one_paragraph_of_itself(te
     shown = " ".join(text.split())
     rendered = _rendered_text(markdown_literal(shown))
     if not shown:
+        assert rendered == "", rendered  # nothing to show: nothing rendered
         return
     assert rendered.startswith("<p>") and rendered.endswith("</p>\n"), rendered
     body = rendered[3:-5]
