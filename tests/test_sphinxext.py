@@ -89,7 +89,7 @@ def test_chapters_are_offered_executed_and_a_data_change_reexecutes_every_chapte
     (Path(app.srcdir) / "data" / "numbers.csv").write_text("a,b\n3,4\n", encoding="utf-8")
     again = make_app("html", srcdir=app.srcdir)
     again.build()
-    assert "re-executing every chapter" in again._status.getvalue()
+    assert "re-executing every chapter" in again.status.getvalue()
     assert "3,4" in page(again, "chapters/two") and "1,2" not in page(again, "chapters/two")
 
 
