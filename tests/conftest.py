@@ -18,7 +18,7 @@ from analytic_reader.authoring.build import BUILD_FLAGS
 from analytic_reader.authoring.myst import solutions
 from analytic_reader.data.claims import claim_columns, locate_quote
 from analytic_reader.data.ledger import is_coded
-from analytic_reader.data.paths import DATA_INPUTS, NOT_INPUTS
+from analytic_reader.data.manifest import DATA_INPUTS, NOT_INPUTS
 from analytic_reader.data.sentences import split_sentences
 from analytic_reader.data.sources import SOURCE_COLUMNS
 

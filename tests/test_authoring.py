@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analytic_reader import validate_project
-from analytic_reader.data.paths import NOT_INPUTS
+from analytic_reader.data.manifest import NOT_INPUTS
 from conftest import build_book
 from minibook import write_minibook
 

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from analytic_reader.authoring.build import BUILD_FLAGS
-from analytic_reader.data.paths import NOT_INPUTS
+from analytic_reader.data.manifest import NOT_INPUTS
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from analytic_reader.authoring.myst import solutions
-from analytic_reader.data.paths import BOOK_DIRS, BOOK_FILES
+from analytic_reader.data.manifest import BOOK_DIRS, BOOK_FILES
 
 INSTRUCTOR_ONLY = ("chapters/instructor-guide",)
 

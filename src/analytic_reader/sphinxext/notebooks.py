@@ -34,7 +34,7 @@ from sphinx.util import logging
 from analytic_reader import STATIC_OUTPUTS
 from analytic_reader.authoring.myst import exercises, front_matter
 from analytic_reader.data.fingerprint import data_fingerprint
-from analytic_reader.data.paths import DATA_INPUTS
+from analytic_reader.data.manifest import DATA_INPUTS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class ProjectNeeded(Exception):
 
 try:
     from analytic_reader.data.fingerprint import data_fingerprint
-    from analytic_reader.data.paths import find_project_root
+    from analytic_reader.data.project_root import find_project_root
 
     found = find_project_root()
 except (ImportError, FileNotFoundError):
