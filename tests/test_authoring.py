@@ -138,7 +138,7 @@ SINGLE_EDITS = {
 
 @pytest.mark.parametrize("kind", SINGLE_EDITS)
 def test_each_input_edit_alone_changes_what_chapter_outputs_depend_on(kind, tmp_path):
-    from analytic_reader.sphinxext.notebooks import inputs_digest
+    from analytic_reader.sphinxext.cache_invalidation import inputs_digest
 
     book = write_minibook(tmp_path / "book")
     before = inputs_digest(book)
