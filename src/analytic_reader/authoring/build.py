@@ -25,7 +25,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-BUILD_FLAGS = ("--warningiserror", "--nitpick", "--keep-going")
+#: How the book is built: every warning is an error, and every failure is reported, not only the first.
+#: Both are arguments of Sphinx's application, not configuration values, so ``_config.yml`` cannot hold
+#: them; everything else (nitpicky references among it) is set there.
+BUILD_FLAGS = ("--warningiserror", "--keep-going")
 LOCK_NAME = ".build.lock"
 
 

@@ -5,6 +5,9 @@ kernel and importing pandas. Here the chapters run side by side in worker thread
 kernel process), and Sphinx reads each one as soon as it is done, so reading overlaps execution. The
 results go into myst-nb's own cache, so myst-nb then finds every chapter executed. A chapter that
 fails is left out of the cache, so myst-nb runs it again and reports the error the usual way.
+
+How many chapters run at once is ``analytic_reader_execution_workers`` in ``_config.yml`` (0: one per
+core).
 """
 
 from __future__ import annotations
@@ -33,8 +36,8 @@ def executed(notebook: nbformat.NotebookNode, cwd: str, timeout: int) -> Any:
 
 
 def worker_count(app: Sphinx, jobs: int) -> int:
-    """How many chapters run at once: ``ANALYTIC_READER_WORKERS`` (unset: one per core), never more than ``jobs``."""
-    return min(jobs, int(os.environ.get("ANALYTIC_READER_WORKERS", 0)) or (os.cpu_count() or 1))
+    """How many chapters run at once: the configured number (0: one per core), never more than ``jobs``."""
+    return min(jobs, int(app.config.analytic_reader_execution_workers) or (os.cpu_count() or 1))
 
 
 def execute_in_parallel(app: Sphinx, env: Any, docnames: list[str]) -> None:
@@ -108,6 +111,7 @@ def stop_workers(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("analytic_reader_execution_workers", 0, "", types=[int])  # no effect on the output
     app.connect("env-before-read-docs", execute_in_parallel)
     app.connect("source-read", wait_for_chapter)
     app.connect("build-finished", stop_workers)
