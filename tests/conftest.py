@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from analytic_reader.authoring.editions import make_student_source
-from analytic_reader.data.paths import DATA_INPUTS
+from analytic_reader.data.manifest import DATA_INPUTS
 from building import build_book
 from repository import REPO_ROOT
 from tinyproject import write_project

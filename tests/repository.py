@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from analytic_reader.data.paths import NOT_INPUTS
+from analytic_reader.data.manifest import NOT_INPUTS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

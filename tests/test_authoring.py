@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -18,8 +19,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analytic_reader import validate_project
-from analytic_reader.data.paths import NOT_INPUTS
-from analytic_reader.sphinxext.notebooks import inputs_digest
+from analytic_reader.data.manifest import NOT_INPUTS
+from analytic_reader.sphinxext.cache_invalidation import inputs_digest
 from building import build_book
 from minibook import write_minibook
 
@@ -240,3 +241,14 @@ def test_the_check_refuses_each_mistake_the_build_would_fail_on_naming_the_file(
     MUTATIONS[mutation](book)
     files = {problem.file for problem in validate_project(book)}
     assert REFUSED[mutation] in files, f"{mutation}: problems only in {files}"
+
+
+def test_a_second_build_switches_the_link_instead_of_publishing_into_the_site_it_points_to(tmp_path, monkeypatch):
+    from analytic_reader.authoring import build as building
+
+    (tmp_path / "_build" / "html.sites" / "1").mkdir(parents=True)
+    (tmp_path / "_build" / "html").symlink_to(Path("html.sites") / "1")  # what the first build left
+    targets = []
+    monkeypatch.setattr(building, "build", lambda source, target, work, jupyter_book: targets.append(target) or 0)
+    building.main([str(tmp_path), str(tmp_path / "_build" / "html"), "--work", str(tmp_path / "_build" / "work")])
+    assert targets == [Path(os.path.abspath(tmp_path / "_build" / "html"))]

@@ -1,3 +1,5 @@
+import yaml
+
 from analytic_reader.authoring.editions import make_student_source, strip_solutions
 from solutions import solution_texts
 
@@ -58,12 +60,16 @@ def test_solution_texts_lists_each_body_without_options():
     assert bodies[2].startswith("A gated secret") and bodies[2].endswith('print("secret code")\n```')
 
 
-def test_student_source_drops_solutions_and_the_instructor_guide(tmp_path):
+def test_student_source_drops_solutions_and_the_pages_the_config_leaves_out(tmp_path):
     root = tmp_path / "book"
     (root / "chapters").mkdir(parents=True)
     (root / "chapters" / "one.md").write_text(CHAPTER, encoding="utf-8")
     (root / "chapters" / "instructor-guide.md").write_text("# Guide\n", encoding="utf-8")
-    (root / "_config.yml").write_text("title: Book\n", encoding="utf-8")
+    (root / "_config.yml").write_text(
+        "title: Book\nstudent_edition:\n"
+        "  leave_out: [chapters/instructor-guide]\n  title_suffix: ' (student edition)'\n",
+        encoding="utf-8",
+    )
     (root / "_toc.yml").write_text(
         "format: jb-book\nroot: chapters/one\nparts:\n  - caption: Teachers\n"
         "    chapters:\n      - file: chapters/instructor-guide\n",
@@ -74,7 +80,8 @@ def test_student_source_drops_solutions_and_the_instructor_guide(tmp_path):
     assert "secret" not in (out / "chapters" / "one.md").read_text(encoding="utf-8")
     assert not (out / "chapters" / "instructor-guide.md").exists()
     assert "instructor-guide" not in (out / "_toc.yml").read_text(encoding="utf-8")
-    assert "(student edition)" in (out / "_config.yml").read_text(encoding="utf-8")
+    config = yaml.safe_load((out / "_config.yml").read_text(encoding="utf-8"))
+    assert config == {"title": "Book (student edition)"}  # the edition's settings are not the copy's
 
 
 def test_student_source_rewrites_only_changed_files(tmp_path):

@@ -68,32 +68,113 @@ def test_the_first_use_of_a_term_or_alias_links_to_its_entry_and_later_uses_stay
     assert warning.getvalue().strip() == ""
 
 
-@pytest.mark.sphinx("html", testroot="a11y")
-def test_repairs_number_duplicate_exercise_ids_and_escape_the_title(app):
+# --- Repairs of what other extensions emit: each alone on the repairs book (tests/sphinxext/roots/test-repairs)
+
+#: What the repairs book loads besides the one repair under test (it has exercises and a bibliography).
+REPAIRS_BOOK = ["sphinx_exercise", "sphinxcontrib.bibtex"]
+
+
+def repairs(srcdir: str, *extensions: str) -> pytest.MarkDecorator:
+    """The repairs book in a folder of its own, with ``extensions`` loaded besides the book's."""
+    names = [f"analytic_reader.sphinxext.{name}" for name in extensions]
+    return pytest.mark.sphinx(
+        "html", testroot="repairs", srcdir=f"repairs-{srcdir}", confoverrides={"extensions": REPAIRS_BOOK + names}
+    )
+
+
+@repairs("none")
+def test_without_the_repairs_the_repairs_book_has_every_defect_they_repair(app):
     app.build()
-    html = page(app, "index")
+    html = page(app, "start")
+    assert "<script>alert(1)</script>" in html  # the theme prints the title unescaped
+    assert 'role="doc-biblioentry"' in html
+    assert html.count('id="exercise-content"') == 2
+    assert not (Path(app.outdir) / "index.html").exists()  # the root document is "start"
+    assert (Path(app.outdir) / "_static" / "webpack-macros.html").exists()
+
+
+@repairs("safe-titles", "safe_titles")
+def test_the_themes_page_titles_are_escaped(app):
+    app.build()
+    html = page(app, "start")
+    assert "<script>alert(1)</script>" not in html
+    assert "A &lt;script&gt;alert(1)&lt;/script&gt; title" in html
+
+
+@repairs("bibliography-roles", "bibliography_roles")
+def test_bibliography_entries_are_list_items(app):
+    app.build()
+    html = page(app, "start")
+    assert 'role="doc-biblioentry"' not in html and 'role="listitem"' in html and 'role="list"' in html
+
+
+@repairs("exercise-ids", "exercise_ids")
+def test_the_ids_sphinx_exercise_repeats_are_numbered(app):
+    app.build()
+    html = page(app, "start")
     assert 'id="exercise-content"' not in html and 'id="solution-content"' not in html
     assert 'id="exercise-content-1"' in html and 'id="exercise-content-2"' in html
-    assert "<script>alert(1)</script>" not in html
+    assert 'id="solution-content-1"' in html
 
 
-@pytest.mark.sphinx("html", testroot="notebooks")
-def test_chapters_are_offered_executed_and_a_data_change_reexecutes_every_chapter(app, make_app, status):
+@repairs("index-redirect", "index_redirect")
+def test_index_html_is_a_complete_page_that_redirects_to_the_root_document(app):
+    app.build()
+    index = page(app, "index")
+    assert index.startswith("<!DOCTYPE html>\n") and '<html lang="en">' in index
+    assert "<title>Tiny repairs</title>" in index
+    assert '<meta http-equiv="refresh" content="0; url=start.html">' in index
+    assert '<a href="start.html">Tiny repairs</a>' in index
+
+
+@repairs("theme-macros", "theme_macros")
+def test_the_themes_macro_files_are_not_published(app):
+    app.build()
+    static = Path(app.outdir) / "_static"
+    assert not (static / "webpack-macros.html").exists() and not (static / "sbt-webpack-macros.html").exists()
+    assert (static / "styles").is_dir()  # the theme's own static files are still there
+
+
+# --- Executing the chapters: each extension alone on the notebooks book (roots/test-notebooks) ---------
+
+
+def notebooks(srcdir: str, *extensions: str, **config: object) -> pytest.MarkDecorator:
+    """The notebooks book in a folder of its own (its own execution cache), with myst-nb and ``extensions``."""
+    names = ["myst_nb", *(f"analytic_reader.sphinxext.{name}" for name in extensions)]
+    return pytest.mark.sphinx(
+        "html", testroot="notebooks", srcdir=f"notebooks-{srcdir}", confoverrides={"extensions": names, **config}
+    )
+
+
+@notebooks("downloads", "notebook_downloads")
+def test_chapters_are_offered_as_executed_notebooks(app):
     app.build()
     notebook = json.loads((Path(app.outdir) / "_sources" / "chapters" / "one.ipynb").read_text(encoding="utf-8"))
     assert notebook["metadata"]["analytic_reader"]["executed"] is True
     assert "1,2" in json.dumps(notebook["cells"])
     assert 'href="../_sources/chapters/one.ipynb"' in page(app, "chapters/one")
-    assert "executing 2 chapters" in status.getvalue()  # side by side, through this extension
 
+
+@notebooks("parallel", "parallel_execution", analytic_reader_execution_workers=1)
+def test_the_chapters_the_cache_lacks_execute_through_the_extension_as_many_at_once_as_configured(app, status):
+    app.build()
+    assert "executing 2 chapters, 1 at a time" in status.getvalue()
+    assert "executed 2 chapters" in status.getvalue()
+    assert "1,2" in page(app, "chapters/one") and "1,2" in page(app, "chapters/two")
+
+
+@notebooks("invalidation", "cache_invalidation")
+def test_a_data_change_reexecutes_every_chapter(app, make_app):
+    app.build()
+    assert "1,2" in page(app, "chapters/two")
     (Path(app.srcdir) / "data" / "numbers.csv").write_text("a,b\n3,4\n", encoding="utf-8")
-    again = make_app("html", srcdir=app.srcdir)
+    again = make_app("html", srcdir=app.srcdir, confoverrides={"extensions": app.config.extensions})
     again.build()
     assert "re-executing every chapter" in again.status.getvalue()
     assert "3,4" in page(again, "chapters/two") and "1,2" not in page(again, "chapters/two")
 
 
-@pytest.mark.sphinx("html", testroot="notebooks")
+@notebooks("outside", "notebook_downloads")
 def test_a_downloaded_notebook_run_outside_the_project_stops_with_one_line(app, monkeypatch, tmp_path):
     app.build()
     notebook = nbformat.read(Path(app.outdir) / "_sources" / "chapters" / "one.ipynb", as_version=4)
@@ -111,7 +192,7 @@ def test_a_downloaded_notebook_run_outside_the_project_stops_with_one_line(app, 
     ]
 
 
-@pytest.mark.sphinx("html", testroot="notebooks")
+@notebooks("other-data", "notebook_downloads")
 def test_a_downloaded_notebook_run_against_other_data_stops_with_one_line(app, monkeypatch, tmp_path):
     (Path(app.srcdir) / "_config.yml").write_text("title: t\n", encoding="utf-8")  # what marks a project
     (Path(app.srcdir) / "data" / "sources.csv").write_text("source_id\n", encoding="utf-8")
@@ -138,6 +219,29 @@ def test_a_downloaded_notebook_run_against_other_data_stops_with_one_line(app, m
     assert str(other) in line and data_fingerprint(other) in line
 
 
+def test_the_kernels_of_the_build_give_static_outputs_and_others_do_not(make_app, sphinx_test_tempdir, rootdir):
+    import os
+    import shutil
+
+    from analytic_reader import STATIC_OUTPUTS
+
+    outputs = {}
+    previous = os.environ.pop(STATIC_OUTPUTS, None)
+    try:
+        for extensions in ([], ["analytic_reader.sphinxext.static_outputs"]):
+            srcdir = sphinx_test_tempdir / f"notebooks-static-{len(extensions)}"
+            shutil.copytree(rootdir / "test-notebooks", srcdir, dirs_exist_ok=True)
+            app = make_app("html", srcdir=srcdir, confoverrides={"extensions": ["myst_nb", *extensions]})
+            app.build()
+            outputs[bool(extensions)] = page(app, "chapters/one")
+    finally:
+        os.environ.pop(STATIC_OUTPUTS, None)
+        if previous is not None:
+            os.environ[STATIC_OUTPUTS] = previous
+    assert "static outputs: None" in outputs[False]
+    assert "static outputs: 1" in outputs[True]
+
+
 @pytest.mark.sphinx("html", testroot="icons")
 def test_the_theme_icons_are_drawn_by_a_small_stylesheet_instead_of_the_icon_script(app):
     app.build()
@@ -158,3 +262,22 @@ def test_a_page_with_a_printed_handout_offers_it_in_the_download_menu(app):
     assert 'href="handouts/index.pdf"' in index and "download-handout-button" in index
     assert (Path(app.outdir) / "handouts" / "index.pdf").read_bytes().startswith(b"%PDF")
     assert "download-handout-button" not in page(app, "other")  # no handout printed: no link
+
+
+def test_every_extension_of_the_package_is_in_the_book_and_has_a_tiny_book():
+    import yaml
+
+    from conftest import REPO_ROOT
+
+    package = REPO_ROOT / "src" / "analytic_reader" / "sphinxext"
+    extensions = {
+        f"analytic_reader.sphinxext.{path.stem}"
+        for path in package.glob("*.py")
+        if "\ndef setup(" in path.read_text(encoding="utf-8")
+    }
+    config = yaml.safe_load((REPO_ROOT / "_config.yml").read_text(encoding="utf-8"))
+    listed = set(config["sphinx"]["config"]["extensions"])
+    tiny_books = " ".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent / "sphinxext").rglob("conf.py"))
+    assert sorted(extensions - listed) == [], "extensions the book does not load"
+    assert sorted(e for e in extensions if f'"{e}"' not in tiny_books) == [], "extensions without a tiny book"
+    assert "analytic_reader.sphinxext.execution_cache" not in extensions  # a helper, not an extension

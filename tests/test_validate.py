@@ -18,6 +18,36 @@ def test_the_real_project_has_no_problem():
     assert messages(validate_project(REPO_ROOT)) == []
 
 
+def test_the_check_reads_claims_sources_and_the_bibliography_once(monkeypatch):
+    """The chapters are checked against what the data layer read, not against a second reading."""
+    from collections import Counter
+    from pathlib import Path
+
+    reads: Counter = Counter()
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: reads.update([path.resolve()]) or read_bytes(path))
+    assert messages(validate_project(REPO_ROOT)) == []
+    assert {
+        name: reads[(REPO_ROOT / name).resolve()] for name in ("data/claims.csv", "data/sources.csv", "references.bib")
+    } == {
+        "data/claims.csv": 1,
+        "data/sources.csv": 1,
+        "references.bib": 1,
+    }
+
+
+def test_the_chapter_checks_take_what_was_read_and_return_problems():
+    from analytic_reader.authoring.project import Chapter, ProseReferences, chapter_problems
+
+    references = ProseReferences(claim_ids={"tiny-01"}, source_ids={"tiny"}, bibkeys={"key"}, seed_text="")
+    chapters = [Chapter("chapters/a.md", "`tiny-01` and `tiny-02`, {cite}`key` and {cite}`nokey`.\n", [])]
+    problems = chapter_problems(chapters, references)
+    assert [(p.file, p.line, p.field) for p in problems] == [
+        ("chapters/a.md", 1, "claim id"),
+        ("chapters/a.md", 1, "cite key"),
+    ]
+
+
 def test_every_problem_is_reported_not_just_the_first(tiny_project):
     write_project(
         tiny_project,

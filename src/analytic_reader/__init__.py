@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["STATIC_OUTPUTS", "Corpus", "DataError", "Problem", "load_corpus", "validate_project"]
 
 #: Set in the environment of the kernels that execute the chapters for the published book
-#: (``sphinxext.notebooks``): interactive outputs then give their static rendition only (the toggles
+#: (``sphinxext.static_outputs``): interactive outputs then give their static rendition only (the toggles
 #: of ``html.toggles`` as radio inputs, no widget), so that no widget state is saved into a page.
 STATIC_OUTPUTS = "ANALYTIC_READER_STATIC_OUTPUTS"
 

@@ -25,8 +25,9 @@ from analytic_reader.authoring.editions import main as editions_main
 from analytic_reader.authoring.project import validate_project
 from analytic_reader.data.corpus import load_corpus
 from analytic_reader.data.exports import read_exports
-from analytic_reader.data.paths import ProjectPaths, find_project_root
+from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import DataError
+from analytic_reader.data.project_root import find_project_root
 from analytic_reader.html.tables import frame_html
 
 #: At most this many problems are printed per file; the rest are counted. Past that, a file has one

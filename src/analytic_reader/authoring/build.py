@@ -25,7 +25,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-BUILD_FLAGS = ("--warningiserror", "--nitpick", "--keep-going")
+#: How the book is built: every warning is an error, and every failure is reported, not only the first.
+#: Both are arguments of Sphinx's application, not configuration values, so ``_config.yml`` cannot hold
+#: them; everything else (nitpicky references among it) is set there.
+BUILD_FLAGS = ("--warningiserror", "--keep-going")
 LOCK_NAME = ".build.lock"
 
 
@@ -204,7 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
     try:
-        return build(args.source.resolve(), args.target.resolve(), args.work.resolve(), jupyter_book)
+        # The target is made absolute, not resolved: after the first build it is a symbolic link, and
+        # resolving it would publish into the site it points to instead of switching the link.
+        target = Path(os.path.abspath(args.target))
+        return build(args.source.resolve(), target, args.work.resolve(), jupyter_book)
     except BuildLocked as err:
         print(f"build: {err}", file=sys.stderr)
         return 2

@@ -4,7 +4,10 @@ sources.
 
 Hiding is not removing: a hidden solution still sits in ``_sources/`` and ``searchindex.js``.
 So the student edition is built from a copy of the book whose chapters have every
-solution (plain or gated, with its code cells) cut out, and whose table of contents leaves out the instructor guide.
+solution (plain or gated, with its code cells) cut out, and whose table of contents leaves out the
+instructor-only pages. Which pages those are, and the edition's title, are settings of the book:
+``student_edition`` in ``_config.yml`` (``leave_out``, ``title_suffix``), which Jupyter Book ignores
+and the student copy's ``_config.yml`` no longer carries.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from pathlib import Path
 import yaml
 
 from analytic_reader.authoring.myst import solutions
-from analytic_reader.data.paths import BOOK_DIRS, BOOK_FILES
+from analytic_reader.data.manifest import BOOK_DIRS, BOOK_FILES
 
-INSTRUCTOR_ONLY = ("chapters/instructor-guide",)
+#: The key of ``_config.yml`` that holds the student edition's settings.
+EDITION_KEY = "student_edition"
 
 
 def strip_solutions(text: str) -> str:
@@ -60,12 +64,14 @@ def student_files(root: Path) -> dict[str, bytes]:
     for name in list(files):
         if name.startswith("chapters/") and name.endswith(".md"):
             files[name] = strip_solutions(files[name].decode("utf-8")).encode("utf-8")
-    for name in INSTRUCTOR_ONLY:
+    config = yaml.safe_load(files["_config.yml"]) or {}
+    edition = config.pop(EDITION_KEY, None) or {}
+    instructor_only = tuple(edition.get("leave_out") or ())
+    for name in instructor_only:
         files.pop(f"{name}.md", None)
-    toc = _drop_from_toc(yaml.safe_load(files["_toc.yml"]), INSTRUCTOR_ONLY)
+    toc = _drop_from_toc(yaml.safe_load(files["_toc.yml"]), instructor_only)
     files["_toc.yml"] = yaml.safe_dump(toc, sort_keys=False, allow_unicode=True).encode("utf-8")
-    config = yaml.safe_load(files["_config.yml"])
-    config["title"] = f"{config.get('title', 'Book')} (student edition)"
+    config["title"] = f"{config.get('title', 'Book')}{edition.get('title_suffix', '')}"
     files["_config.yml"] = yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
     return files
 

@@ -2,55 +2,93 @@
 chapters' (table of contents, front matter, and what the prose may say).
 
 It lives above ``data/`` because the chapters are authoring, not data: the data layer never imports
-from here, so the chapters can be checked against the data without a cycle.
+from here, so the chapters can be checked against the data without a cycle. The data is read once,
+by the data layer (``check_data``); the chapters are checked against what it read
+(``prose_references``), not against a second reading of the same files.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from analytic_reader.authoring.chapters import toc_chapters
 from analytic_reader.authoring.prose import prose_problems
-from analytic_reader.data.bibliography import read_bibliography
-from analytic_reader.data.claims import read_claims
-from analytic_reader.data.codebook import read_codebook
-from analytic_reader.data.corpus import data_problems
+from analytic_reader.data.corpus import DataCheck, check_data
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import read_text
-from analytic_reader.data.sources import read_sources
 
 
-def check_chapters(paths: ProjectPaths) -> list[Problem]:
-    """Every chapter the table of contents lists exists, and its text is what the strict build accepts."""
+@dataclass(frozen=True)
+class ProseReferences:
+    """What a chapter's prose may refer to: claim ids (of the sources it names), cite keys, and the
+    seeds' text (lower-cased, single spaces) in which a figure quoted from a source may be found."""
+
+    claim_ids: set[str]
+    source_ids: set[str]
+    bibkeys: set[str]
+    seed_text: str
+
+
+def prose_references(data: DataCheck) -> ProseReferences:
+    """The references of ``data`` the prose is checked against. With claims.csv or sources.csv
+    unreadable (reported as the root cause), no source is known, so no claim id is checked."""
+    claims, sources = data.claims, data.sources
+    return ProseReferences(
+        claim_ids={r["claim_id"].strip() for r in claims.records},
+        source_ids=set() if claims.broken or sources.broken else {r["source_id"].strip() for r in sources.records},
+        bibkeys=set(data.bibliography.entries),
+        seed_text=" ".join(re.sub(r"\s+", " ", data.seeds[key]).lower() for key in sorted(data.seeds)),
+    )
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter the table of contents lists, as read: its file, its text (``None`` when it is missing
+    or could not be read) and the problems of reading it."""
+
+    file: str
+    text: str | None
+    problems: list[Problem]
+
+
+def read_chapters(paths: ProjectPaths) -> tuple[list[Chapter], list[Problem]]:
+    """Every chapter ``_toc.yml`` lists (in its order, a missing file with its problem), and the
+    problem of a table of contents that cannot be read."""
     if not (paths.root / "_toc.yml").exists():
-        return []
+        return [], []
     try:
         names = toc_chapters(paths)
     except Exception as err:  # a broken _toc.yml: one line, never a traceback
         message = " ".join(str(err).replace(str(paths.root) + "/", "").split())
-        return [Problem("_toc.yml", None, "", f"cannot be read ({message})")]
-    codebook, _ = read_codebook(paths)
-    claims, sources = read_claims(paths, codebook), read_sources(paths)
-    claim_ids = {r["claim_id"].strip() for r in claims.records}
-    # With claims.csv or sources.csv unreadable (reported as the root cause), no claim id is checked.
-    source_ids = set() if claims.broken or sources.broken else {r["source_id"].strip() for r in sources.records}
-    bibkeys = set(read_bibliography(paths).entries)
-    seed_text = " ".join(
-        re.sub(r"\s+", " ", read_text(p, paths.relative(p))[0] or "").lower()
-        for p in sorted((paths.root / "seeds").glob("*.txt"))
-    )
-    problems: list[Problem] = []
+        return [], [Problem("_toc.yml", None, "", f"cannot be read ({message})")]
+    chapters: list[Chapter] = []
     for name in names:
-        path = paths.root / "chapters" / f"{name}.md"
-        file = f"chapters/{name}.md"
-        if not path.exists():
-            problems.append(Problem("_toc.yml", None, "file", f"chapters/{name} is listed but {file} does not exist"))
-            continue
-        text, read_problems = read_text(path, file)
-        problems += read_problems
-        problems += prose_problems(file, text or "", claim_ids, source_ids, bibkeys, seed_text)
+        path, file = paths.root / "chapters" / f"{name}.md", f"chapters/{name}.md"
+        if path.exists():
+            chapters.append(Chapter(file, *read_text(path, file)))
+        else:
+            missing = Problem("_toc.yml", None, "file", f"chapters/{name} is listed but {file} does not exist")
+            chapters.append(Chapter(file, None, [missing]))
+    return chapters, []
+
+
+def chapter_problems(chapters: list[Chapter], references: ProseReferences) -> list[Problem]:
+    """Each chapter's problems: reading it, and what its text says that the strict build would refuse."""
+    problems: list[Problem] = []
+    for chapter in chapters:
+        problems += chapter.problems
+        if chapter.text is not None:
+            problems += prose_problems(
+                chapter.file,
+                chapter.text,
+                references.claim_ids,
+                references.source_ids,
+                references.bibkeys,
+                references.seed_text,
+            )
     return problems
 
 
@@ -60,4 +98,6 @@ def validate_project(root: Path | str | None = None) -> list[Problem]:
         paths = ProjectPaths.find(root)
     except FileNotFoundError as err:
         return [Problem(str(root or "."), None, "", str(err))]
-    return data_problems(paths) + check_chapters(paths)
+    data = check_data(paths)
+    chapters, toc_problems = read_chapters(paths)
+    return data.problems + toc_problems + chapter_problems(chapters, prose_references(data))

@@ -1,8 +1,9 @@
 """One pass over the whole project: read everything, check everything, collect every problem.
 
-``data_problems`` is the data part of what ``make check`` prints (``authoring.project`` adds the
-chapters); ``load_corpus`` is what the chapters use, and refuses to return data that has a problem, so
-that a wrong quote can never reach the book silently.
+``check_data`` is the data part of what ``make check`` prints; it also returns the files it read that
+the chapters are checked against (claims, sources, bibliography, seeds), so that ``authoring.project``
+checks the prose without reading them a second time. ``load_corpus`` is what the chapters use, and
+refuses to return data that has a problem, so that a wrong quote can never reach the book silently.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import DataError, Problem
 from analytic_reader.data.ratings import check_ratings, ratings_frame, read_ratings, verdicts
 from analytic_reader.data.readings import read_readings, readings_frame
+from analytic_reader.data.records import Table
 from analytic_reader.data.sources import MIXED_LEAN, check_seeds, read_seed, read_sources, sources_frame
 
 
@@ -60,7 +62,21 @@ class Corpus:
         return tuple(self.readings.index)
 
 
-def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
+@dataclass(frozen=True)
+class DataCheck:
+    """One pass over the data: every problem found, the corpus when there is none, and the files the
+    prose is checked against as they were read (each may hold problems, or be ``broken``)."""
+
+    problems: list[Problem]
+    corpus: Corpus | None
+    claims: Table
+    sources: Table
+    bibliography: Bibliography
+    seeds: dict[str, str]  # the text of each source's seed, by source id
+
+
+def check_data(paths: ProjectPaths) -> DataCheck:
+    """Read and check every data file once (see ``DataCheck``)."""
     problems: list[Problem] = []
     codebook, codebook_problems = read_codebook(paths)
     problems += codebook_problems
@@ -98,6 +114,7 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         path = paths.root / seed_file
         if record["source_id"].strip() and seed_file.startswith("seeds/") and path.is_file():
             seeds[record["source_id"].strip()] = (seed_file, read_seed(paths, seed_file))
+    seed_texts = {source_id: text for source_id, (_, text) in seeds.items()}
     known_sources = {record["source_id"].strip() for record in sources.records}
     claims = read_claims(paths, codebook)
     problems += claims.problems
@@ -155,9 +172,9 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         problems += check_coding(*coding, ratings)
     fields = read_field_coding(paths, codebook)
     if fields is not None:
-        problems += check_field_coding(fields, {source_id: text for source_id, (_, text) in seeds.items()})
+        problems += check_field_coding(fields, seed_texts)
     if problems:
-        return None, problems
+        return DataCheck(problems, None, claims, sources, bibliography, seed_texts)
     ratings_data = ratings_frame(ratings, codebook, reading_ids)
     claims_data = claims_frame(claims, seeds, codebook).join(verdicts(ratings_data, reading_ids))
     sources_data = sources_frame(sources)
@@ -168,26 +185,19 @@ def _read_all(paths: ProjectPaths) -> tuple[Corpus | None, list[Problem]]:
         ratings=ratings_data,
         readings=readings_frame(readings),
         bibliography=bibliography.entries,
-        seeds={source_id: text for source_id, (_, text) in seeds.items()},
+        seeds=seed_texts,
         codebook=codebook,
         coverage=coverage(seeds, spans, ledger, codebook),
         forecasts=forecasts_frame(forecasts, claims_data, sources_data),
         events=events_frame(events),
         glossary=glossary_frame(glossary),
     )
-    return corpus, problems
-
-
-def data_problems(paths: ProjectPaths) -> list[Problem]:
-    """Every problem in the project's seeds, data and bibliography (the chapters are checked a layer
-    above, by ``authoring.project.validate_project``)."""
-    return _read_all(paths)[1]
+    return DataCheck(problems, corpus, claims, sources, bibliography, seed_texts)
 
 
 def load_corpus(root: Path | str | None = None) -> Corpus:
     """The validated corpus; raises ``DataError`` listing every problem if there is any."""
-    paths = ProjectPaths.find(root)
-    corpus, problems = _read_all(paths)
-    if corpus is None:
-        raise DataError(problems)
-    return corpus
+    checked = check_data(ProjectPaths.find(root))
+    if checked.corpus is None:
+        raise DataError(checked.problems)
+    return checked.corpus

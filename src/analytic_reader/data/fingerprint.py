@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from analytic_reader.data.paths import DATA_INPUTS
+from analytic_reader.data.manifest import DATA_INPUTS
 
 
 def data_fingerprint(root: Path) -> str:

@@ -1,66 +1,16 @@
-"""Where the project's files are.
+"""Where each of the project's files is, relative to its root.
 
-Chapters run from the book build, from JupyterLab (working directory ``chapters/``) and from the
-repository root. Paths therefore resolve from the project itself, never from the current
-directory alone.
+Every reader and every message names the same file the same way: the layout is written here once,
+and a file's name in a problem report is its path relative to the root (``relative``). Finding the
+root itself is ``data.project_root``.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT_ENV_VAR = "ANALYTIC_READER_ROOT"
-
-# The project's inputs, defined once: what a book is built from (the student edition copies exactly
-# these), which of them chapter outputs depend on besides their own code (a change re-executes every
-# chapter), and what is never an input (build outputs and tool caches, left out of every copy).
-BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
-BOOK_DIRS = ("chapters", "data", "seeds", "assets")
-DATA_INPUTS = ("data", "seeds", "references.bib")
-NOT_INPUTS = (
-    ".venv",
-    "_build",
-    ".git",
-    "node_modules",
-    ".pytest_cache",
-    ".hypothesis",
-    "__pycache__",
-    ".ipynb_checkpoints",
-    ".jupyter_cache",
-)
-_MARKERS = ("_config.yml", "data/sources.csv")
-
-
-def _is_project_root(path: Path) -> bool:
-    return all((path / marker).exists() for marker in _MARKERS)
-
-
-def find_project_root(start: Path | str | None = None) -> Path:
-    """Return the project root.
-
-    Order: an explicit ``start`` (or one of its parents), the ``ANALYTIC_READER_ROOT`` environment
-    variable, the current directory and its parents (a chapter runs in ``chapters/``, so a copy of
-    the project finds its own data), then the checkout this package was installed from. Raises
-    ``FileNotFoundError`` naming what was looked for.
-    """
-    candidates: list[Path] = []
-    if start is not None:
-        candidates.append(Path(start).resolve())
-    elif os.environ.get(ROOT_ENV_VAR):
-        candidates.append(Path(os.environ[ROOT_ENV_VAR]).resolve())
-    else:
-        candidates.append(Path.cwd().resolve())
-        candidates.append(Path(__file__).resolve().parent)
-    for candidate in candidates:
-        for path in (candidate, *candidate.parents):
-            if _is_project_root(path):
-                return path
-    raise FileNotFoundError(
-        f"no analytic-reader project found from {candidates[0]} (looked for {', '.join(_MARKERS)}); "
-        f"pass the project root or set {ROOT_ENV_VAR}"
-    )
+from analytic_reader.data.project_root import find_project_root
 
 
 @dataclass(frozen=True)
