@@ -165,3 +165,31 @@ def test_a_page_with_a_printed_handout_offers_it_in_the_download_menu(app):
     assert 'href="handouts/index.pdf"' in index and "download-handout-button" in index
     assert (Path(app.outdir) / "handouts" / "index.pdf").read_bytes().startswith(b"%PDF")
     assert "download-handout-button" not in page(app, "other")  # no handout printed: no link
+
+
+@pytest.mark.sphinx("html", testroot="solutions")
+def test_a_collapsed_solution_is_a_disclosure_named_after_its_exercise_numbered_in_its_chapter(app):
+    import re
+
+    app.build()
+    one, two = page(app, "one"), page(app, "two")
+    summaries = re.findall(
+        r'<summary class="[^"]*" aria-label="([^"]+)" aria-controls="([^"]+)">([^<]+)</summary>', one
+    )
+    assert summaries == [("Show the solution to Exercise 1", "sol-one-a-content", "Solution to Exercise 1")]
+    assert 'id="sol-one-a-content"' in one and "Like &lt;this&gt;." in one
+    assert '<details class="solution admonition ar-solution" id="sol-one-a">' in one
+    assert not re.search(r'class="[^"]*\bsolution\b[^"]*\bdropdown\b', one)  # so no toggle button
+    assert 'class="solution admonition" id="sol-one-b"' in one  # a solution shown open keeps its markup
+    # Numbered within the chapter: the second chapter's first exercise is Exercise 1 again, everywhere.
+    assert "Show the solution to Exercise 1" in two and 'id="sol-two-a-content"' in two
+    assert "Exercise 1" in re.sub(r"<[^>]+>", "", two.split("See ")[1])  # the numref
+    assert "Exercise 2" in one and "Exercise 3" not in one + two
+
+
+@pytest.mark.sphinx("html", testroot="solutions")
+def test_numbering_exercises_per_chapter_marks_no_page_of_an_unchanged_book_for_rewriting(app):
+    app.build()
+    # Sphinx numbers the book again after every read, and rewrites each page whose numbers changed.
+    assert [docs for docs in app.events.emit("env-get-updated", app.env) if docs] == []
+    assert app.env.toc_fignumbers["two"]["exercise"] == {"ex-two-a": (1,)}
