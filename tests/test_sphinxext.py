@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -193,3 +194,21 @@ def test_numbering_exercises_per_chapter_marks_no_page_of_an_unchanged_book_for_
     # Sphinx numbers the book again after every read, and rewrites each page whose numbers changed.
     assert [docs for docs in app.events.emit("env-get-updated", app.env) if docs] == []
     assert app.env.toc_fignumbers["two"]["exercise"] == {"ex-two-a": (1,)}
+
+
+@pytest.mark.sphinx("html", testroot="sections")
+def test_headings_in_generated_markdown_are_sections_in_the_contents_and_keep_their_labels(app, warning):
+    app.build()
+    html = page(app, "index")
+    assert 'class="rubric"' not in html
+    for heading in ("The first text", "A part of it", "The second text", "Summary"):
+        assert f'{heading}<a class="headerlink"' in html
+    toc = app.env.tocs["index"].astext()
+    assert toc.split() == "Texts The first text A part of it The second text Summary".split()
+    assert 'href="#text-second"' in html and 'id="text-second"' in html
+    doctree = app.env.get_doctree("index")
+    sections = {s[0].astext(): s for s in doctree.findall(nodes.section)}
+    assert "Other words." in sections["The second text"].astext()
+    assert "More words." not in sections["The second text"].astext()
+    assert "More words." in sections["The first text"].astext()  # its subsection is inside it
+    assert warning.getvalue().strip() == ""
