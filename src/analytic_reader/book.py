@@ -12,7 +12,8 @@ from html import escape
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Image
+from IPython.display import HTML as _HTML
+from IPython.display import Image
 
 from analytic_reader.analysis.frames import (
     claim_matrix_frame,
@@ -43,6 +44,7 @@ from analytic_reader.data.ratings import cohen_kappa, counting_against, favoring
 from analytic_reader.data.sources import published_label
 from analytic_reader.html import tables
 from analytic_reader.html import toggles as _toggles
+from analytic_reader.html.blocks import spaced_blocks
 from analytic_reader.html.explorer import explorer_frame, explorer_html
 from analytic_reader.html.fulltext import highlighted_text_html
 from analytic_reader.html.practice import practice_html
@@ -89,6 +91,13 @@ __all__ = [
     "marks_legend",
     "cohen_kappa",
 ]
+
+
+class HTML(_HTML):
+    """IPython's HTML output, its blocks' words kept apart for the search index (``html.blocks``)."""
+
+    def __init__(self, data: str | None = None, **kwargs) -> None:
+        super().__init__(spaced_blocks(data) if isinstance(data, str) else data, **kwargs)
 
 
 def load(root: Path | str | None = None) -> Corpus:
