@@ -1,7 +1,8 @@
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-extensions = ["myst_parser", "analytic_reader.sphinxext.sections"]
+extensions = ["myst_nb", "analytic_reader.sphinxext.sections"]  # as the book parses Markdown
+nb_execution_mode = "off"
 
 
 class GeneratedMarkdown(SphinxDirective):
