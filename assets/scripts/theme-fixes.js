@@ -39,13 +39,16 @@
   });
 })();
 
-/* The theme's buttons show their tooltips on hover and focus, and a tooltip stays up when a sidebar
- * dialog closes and gives the focus back to its button (on a phone, over the page, until the next
- * tap). Escape hides every tooltip (WCAG 1.4.13: dismissible), and a closing dialog hides the
- * tooltip of the button it returns to. */
+/* The theme's buttons show their tooltips on hover and focus, and a tooltip came up and stayed when a
+ * sidebar dialog closed on Escape and gave the focus back to its button (on a phone, over the page,
+ * until the next tap). Escape hides every tooltip (WCAG 1.4.13: dismissible), and none shows for a
+ * moment after it or after a dialog closes: the focus coming back is not the reader asking for one.
+ * (The dialog handles Escape itself, so the key is caught on its way down.) */
 (function () {
   "use strict";
-  function hideTooltips() {
+  var quietUntil = 0;
+  function quiet() {
+    quietUntil = Date.now() + 1000;
     if (!window.bootstrap || !window.bootstrap.Tooltip) { return; }
     document.querySelectorAll('[data-bs-toggle="tooltip"]').forEach(function (element) {
       var tooltip = window.bootstrap.Tooltip.getInstance(element);
@@ -53,28 +56,14 @@
     });
   }
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") {
-      hideTooltips();
-      window.setTimeout(hideTooltips, 0);  // after a dialog that Escape closes has moved the focus
-    }
+    if (event.key === "Escape") { quiet(); }
+  }, true);
+  document.addEventListener("show.bs.tooltip", function (event) {
+    if (Date.now() < quietUntil) { event.preventDefault(); }
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("dialog").forEach(function (dialog) {
-      dialog.addEventListener("close", function () { window.setTimeout(hideTooltips, 0); });
+      dialog.addEventListener("close", quiet);
     });
   });
 })();
-
-/* Printing: a closed <details> prints as its summary only, so open them all for the paper copy. */
-window.addEventListener("beforeprint", function () {
-  document.querySelectorAll("details:not([open])").forEach(function (element) {
-    element.setAttribute("open", "");
-    element.setAttribute("data-ar-opened-for-print", "");
-  });
-});
-window.addEventListener("afterprint", function () {
-  document.querySelectorAll("details[data-ar-opened-for-print]").forEach(function (element) {
-    element.removeAttribute("open");
-    element.removeAttribute("data-ar-opened-for-print");
-  });
-});
