@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import html
 import io
+import re
 
 import pandas as pd
 import pytest
@@ -136,7 +137,9 @@ def _hostile_corpus():
 
 def test_the_timeline_shows_hostile_event_fields_as_text():
     markdown = book.timeline_markdown(_hostile_corpus())
-    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    assert markdown.startswith("```{container} ar-timeline\n") and markdown.endswith("\n```\n")
+    table = markdown.split("\n", 1)[1].rsplit("```", 1)[0]  # the container's content, parsed as MyST
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(table)
     for tag in ("<img", "<script", "<a ", "<code"):
         assert tag not in rendered, rendered
     assert "&lt;img src=x onerror=alert(1)&gt;" in rendered
@@ -145,8 +148,13 @@ def test_the_timeline_shows_hostile_event_fields_as_text():
 
 def test_the_glossary_shows_hostile_entry_fields_as_text():
     markdown = book.glossary_markdown(_hostile_corpus())
-    body = markdown.split("\n", 2)[2].rsplit("```", 1)[0]  # the directive's content, parsed as MyST
-    rendered = _rendered_text(body)
+    nav, rest = markdown.split("</nav>\n", 1)
+    assert re.fullmatch(
+        r'<nav class="ar-az" aria-label="[^"<>]+">\n<ul>\n(<li><a href="#[\w-]+">[^<>]+</a></li> ?)+\n</ul>\n', nav
+    )
+    bodies = re.findall(r"```\{glossary\}\n(.*?)```", rest, re.S)  # each directive's content, parsed as MyST
+    assert bodies and len(bodies) == rest.count("```{glossary}")
+    rendered = "".join(_rendered_text(body) for body in bodies)
     for tag in ("<b>", "<i>", "<script", "<code", "<pre", "<strong"):
         assert tag not in rendered, rendered
     assert "```{eval-rst} .. raw:: html" in html.unescape(rendered)  # shown, as typed

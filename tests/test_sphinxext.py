@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from docutils import nodes
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -267,7 +268,7 @@ def test_a_page_with_a_printed_handout_offers_it_in_the_download_menu(app):
 def test_every_extension_of_the_package_is_in_the_book_and_has_a_tiny_book():
     import yaml
 
-    from conftest import REPO_ROOT
+    from repository import REPO_ROOT
 
     package = REPO_ROOT / "src" / "analytic_reader" / "sphinxext"
     extensions = {
@@ -281,3 +282,56 @@ def test_every_extension_of_the_package_is_in_the_book_and_has_a_tiny_book():
     assert sorted(extensions - listed) == [], "extensions the book does not load"
     assert sorted(e for e in extensions if f'"{e}"' not in tiny_books) == [], "extensions without a tiny book"
     assert "analytic_reader.sphinxext.execution_cache" not in extensions  # a helper, not an extension
+
+
+@pytest.mark.sphinx("html", testroot="solutions")
+def test_a_collapsed_solution_is_a_disclosure_named_after_its_exercise_numbered_in_its_chapter(app):
+    import re
+
+    app.build()
+    one, two = page(app, "one"), page(app, "two")
+    summaries = re.findall(
+        r'<summary class="[^"]*" aria-label="([^"]+)" aria-controls="([^"]+)">([^<]+)</summary>', one
+    )
+    assert summaries == [("Show the solution to Exercise 1", "sol-one-a-content", "Solution to Exercise 1")]
+    assert 'id="sol-one-a-content"' in one and "Like &lt;this&gt;." in one
+    assert '<details class="solution admonition ar-solution" id="sol-one-a">' in one
+    assert not re.search(r'class="[^"]*\bsolution\b[^"]*\bdropdown\b', one)  # so no toggle button
+    assert 'class="solution admonition" id="sol-one-b"' in one  # a solution shown open keeps its markup
+    # Numbered within the chapter: the second chapter's first exercise is Exercise 1 again, everywhere.
+    assert "Show the solution to Exercise 1" in two and 'id="sol-two-a-content"' in two
+    assert "Exercise 1" in re.sub(r"<[^>]+>", "", two.split("See ")[1])  # the numref
+    assert "Exercise 2" in one and "Exercise 3" not in one + two
+
+
+@pytest.mark.sphinx("html", testroot="solutions")
+def test_numbering_exercises_per_chapter_marks_no_page_of_an_unchanged_book_for_rewriting(app):
+    app.build()
+    # Sphinx numbers the book again after every read, and rewrites each page whose numbers changed.
+    assert [docs for docs in app.events.emit("env-get-updated", app.env) if docs] == []
+    assert app.env.toc_fignumbers["two"]["exercise"] == {"ex-two-a": (1,)}
+
+
+@pytest.mark.sphinx("html", testroot="sections")
+def test_headings_in_generated_markdown_are_sections_in_the_contents_and_keep_their_labels(app, warning):
+    app.build()
+    html = page(app, "index")
+    assert 'class="rubric"' not in html
+    for heading in ("The first text", "A part of it", "The second text", "Summary"):
+        assert f'{heading}<a class="headerlink"' in html
+    toc = app.env.tocs["index"].astext()
+    assert toc.split() == "Texts The first text A part of it The second text Summary".split()
+    assert 'href="#text-second"' in html and 'id="text-second"' in html
+    doctree = app.env.get_doctree("index")
+    sections = {s[0].astext(): s for s in doctree.findall(nodes.section)}
+    assert "Other words." in sections["The second text"].astext()
+    assert "More words." not in sections["The second text"].astext()
+    assert "More words." in sections["The first text"].astext()  # its subsection is inside it
+    assert warning.getvalue().strip() == ""
+
+
+@pytest.mark.sphinx("html", testroot="search")
+def test_the_snippet_script_is_on_the_search_page_only(app):
+    app.build()
+    assert "scripts/search-snippets.js" in page(app, "search")
+    assert "search-snippets.js" not in page(app, "index")

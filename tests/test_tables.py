@@ -127,3 +127,17 @@ def test_html_table_shows_index_only_when_asked():
     frame = pd.DataFrame({"a": [1]}, index=["row"])
     assert 'scope="row"' not in html_table(frame, caption="c")
     assert '<th scope="row">row</th>' in html_table(frame, caption="c", index_header="name")
+
+
+def test_generated_html_keeps_the_words_of_neighbouring_blocks_apart_for_the_search_index(tiny_project):
+    import re
+
+    from analytic_reader import book
+    from analytic_reader.html.blocks import spaced_blocks
+
+    corpus = load_corpus(tiny_project)
+    for html in (book.claims_table(corpus, "tiny").data, book.source_card(corpus, "tiny").data):
+        text = re.sub(r"<[^<]+?>", "", html)  # what Sphinx's search index keeps of a raw HTML output
+        assert "Claim and verdictQuote" not in text and "Who says itRating" not in text and "GenreExplainer" not in text
+        assert not re.search(r"</(td|th|li|p|tr|caption)>(?=<)", html), html
+    assert spaced_blocks("<pre><b>a</b></pre>") == "<pre><b>a</b></pre>"  # literal text as it is

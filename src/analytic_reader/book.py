@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from html import escape
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Image
+from IPython.display import HTML as _HTML
+from IPython.display import Image
 
 from analytic_reader.analysis.frames import (
     claim_matrix_frame,
@@ -42,6 +44,7 @@ from analytic_reader.data.ratings import cohen_kappa, counting_against, favoring
 from analytic_reader.data.sources import published_label
 from analytic_reader.html import tables
 from analytic_reader.html import toggles as _toggles
+from analytic_reader.html.blocks import spaced_blocks
 from analytic_reader.html.explorer import explorer_frame, explorer_html
 from analytic_reader.html.fulltext import highlighted_text_html
 from analytic_reader.html.practice import practice_html
@@ -88,6 +91,13 @@ __all__ = [
     "marks_legend",
     "cohen_kappa",
 ]
+
+
+class HTML(_HTML):
+    """IPython's HTML output, its blocks' words kept apart for the search index (``html.blocks``)."""
+
+    def __init__(self, data: str | None = None, **kwargs) -> None:
+        super().__init__(spaced_blocks(data) if isinstance(data, str) else data, **kwargs)
 
 
 def load(root: Path | str | None = None) -> Corpus:
@@ -459,27 +469,42 @@ def timeline_markdown(corpus: Corpus) -> str:
         sources = "; ".join(_cite(corpus, c) for c in event["citation"])
         note = f" *{markdown_literal(event['note'])}*" if event["note"] else ""
         rows.append(f"| {markdown_literal(event['date'])} | {markdown_literal(event['event'])}{note} | {sources} |")
-    return "\n".join(rows) + "\n"
+    # In a container of its own, so the stylesheet can lay it out (one card per event on a phone).
+    return "```{container} ar-timeline\n" + "\n".join(rows) + "\n```\n"
+
+
+def glossary_letter(term: str) -> str:
+    """The letter a glossary term is filed under: its first letter, capitalized, without accents
+    ("#" for a term that does not begin with a letter)."""
+    first = unicodedata.normalize("NFKD", term.strip()[:1])[:1].upper()
+    return first if first.isalpha() else "#"
 
 
 def glossary_markdown(corpus: Corpus) -> str:
-    """The glossary as a MyST ``glossary`` directive, generated from ``data/glossary.csv``.
+    """The glossary as MyST, generated from ``data/glossary.csv``: an A–Z list of the letters that have
+    terms, then one heading and one ``glossary`` directive per letter (the headings become sections,
+    ``sphinxext.sections``, so the page's contents list them too).
 
-    Every data field goes in through ``markdown_literal`` (shown as typed, never parsed); the
-    entries come sorted from ``glossary_frame``, so the directive does not sort the escaped text.
+    Every data field goes in through ``markdown_literal`` (shown as typed, never parsed), the letters
+    through ``escape``; the entries come sorted from ``glossary_frame``, so the directives do not sort
+    the escaped text.
     """
-    lines = ["```{glossary}", ""]
+    letters: dict[str, list[str]] = {}
     for _, entry in corpus.glossary.iterrows():
-        lines.append(markdown_literal(entry["term"]))
         text = markdown_literal(entry["definition"])
         if entry["aliases"]:
             text += " Also written: " + ", ".join(markdown_literal(a) for a in entry["aliases"]) + "."
         if entry["orientation"]:
             text += f" *Orientation:* {markdown_literal(entry['orientation'])}"
-        lines.append(f"  *{markdown_literal(entry['category'])}.* {text}")
-        lines.append("")
-    lines.append("```")
-    return "\n".join(lines) + "\n"
+        lines = letters.setdefault(glossary_letter(entry["term"]), [])
+        lines += [markdown_literal(entry["term"]), f"  *{markdown_literal(entry['category'])}.* {text}", ""]
+    anchors = {letter: "glossary-other" if letter == "#" else f"glossary-{letter.lower()}" for letter in letters}
+    jump = " ".join(f'<li><a href="#{escape(anchors[letter])}">{escape(letter)}</a></li>' for letter in letters)
+    parts = [f'<nav class="ar-az" aria-label="Glossary, A to Z">\n<ul>\n{jump}\n</ul>\n</nav>\n']
+    for letter, lines in letters.items():
+        heading = "Other" if letter == "#" else letter
+        parts.append(f"({anchors[letter]})=\n## {heading}\n\n```{{glossary}}\n\n" + "\n".join(lines) + "```\n")
+    return "\n".join(parts)
 
 
 def full_texts_markdown(corpus: Corpus) -> str:

@@ -3,6 +3,10 @@
 Each claim's passage becomes a ``<mark>`` with the id ``claim-<claim_id>``, followed by a link back
 to the claim's row in its chapter's table, so a reader can go from table to passage and back.
 Overlapping quotes are handled by splitting the text at every quote boundary.
+
+Nearly every sentence of a source is in some claim, so the text is shown plain: a passage shows its
+highlight while the pointer is on it, while its back-link has the focus, or when a link has led to it,
+and a checkbox before each text (CSS alone, no script) shows every highlight at once.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from analytic_reader.html.tables import claim_anchor, row_anchor
 
 
 def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | None = None) -> str:
-    """The seed of ``source_id`` as HTML paragraphs, every claim highlighted and anchored."""
+    """The seed of ``source_id`` as HTML paragraphs, every claim highlighted and anchored, after the
+    checkbox that shows all the highlights."""
     text = corpus.seed_text(source_id)
     claims = corpus.claims[corpus.claims["source_id"] == source_id].sort_values("quote_start")
     spans = [(int(r.quote_start), int(r.quote_end), str(r.claim_id), str(r.favors)) for r in claims.itertuples()]
@@ -52,7 +57,12 @@ def highlighted_text_html(corpus: Corpus, source_id: str, chapter_page: str | No
                     for span in ended
                 )
             )
-    return f'<div class="ar-source-text" lang="en">{"".join(pieces)}</div>'
+    switch = escape(f"ar-marks-{source_id}")
+    return (
+        f'<div class="ar-fulltext">\n<input type="checkbox" class="ar-marks-input" id="{switch}">\n'
+        f'<label class="ar-marks-label" for="{switch}">Show the coded passages</label>\n'
+        f'<div class="ar-source-text" lang="en">{"".join(pieces)}</div>\n</div>'
+    )
 
 
 def _style(corpus: Corpus, favors: str) -> str:

@@ -90,7 +90,7 @@ def source_claims_html(corpus: Corpus, source_id: str) -> str:
     rows = []
     for claim_id, claim in claims.iterrows():
         ident = (
-            f'<a href="{TEXTS_PAGE}#{escape(claim_anchor(str(claim_id)))}" '
+            f'<a class="ar-claim-id" href="{TEXTS_PAGE}#{escape(claim_anchor(str(claim_id)))}" '
             f'title="Show this passage in the full text">{escape(str(claim_id))}</a>'
             f"<br>{reading_badge(corpus, str(claim['favors']))}"
         )

@@ -24,6 +24,7 @@ from analytic_reader.analysis.frames import oldest_first, rating_table
 from analytic_reader.analysis.weighing import VIEWS, balance_view
 from analytic_reader.data.corpus import Corpus
 from analytic_reader.data.ratings import counting_against
+from analytic_reader.html.blocks import spaced_blocks
 from analytic_reader.html.tables import TEXTS_PAGE, claim_anchor, frame_html, reading_badge
 
 
@@ -173,10 +174,11 @@ class Toggle:
         return box
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        bundle = {"text/plain": f"{self.description} {' | '.join(self.options)}", "text/html": self.html()}
+        static = spaced_blocks(self.html())
+        bundle = {"text/plain": f"{self.description} {' | '.join(self.options)}", "text/html": static}
         if not os.environ.get(STATIC_OUTPUTS):
             bundle.update(self.widget()._repr_mimebundle_())
-            bundle["text/html"] = self.html()
+            bundle["text/html"] = static
         return bundle
 
 
