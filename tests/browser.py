@@ -146,3 +146,12 @@ def html_pages(html: Path) -> list[str]:
         for p in html.rglob("*.html")
         if "_static" not in p.parts and "_sources" not in p.parts
     )
+
+
+#: Runs axe-core on the page (WCAG 2.0/2.1 A and AA) and returns its serious and critical violations.
+AXE_RUN = """async () => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.impact} ${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0].html.slice(0, 160)}`);
+}"""

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_widgets import AXE_RUN
 
 from analytic_reader import book
 from analytic_reader.data.corpus import load_corpus
-from browser import axe_source, serve
+from browser import AXE_RUN, axe_source, serve
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 900}

@@ -12,7 +12,7 @@ import pytest
 from analytic_reader import STATIC_OUTPUTS, load_corpus
 from analytic_reader.html.blocks import spaced_blocks
 from analytic_reader.html.toggles import reading_toggle, reading_view_html, sort_views
-from browser import SOURCE_PAGES, axe_source, html_pages, serve, settle, watch
+from browser import AXE_RUN, SOURCE_PAGES, axe_source, html_pages, serve, settle, watch
 from tinyproject import TINY_CLAIMS, write_project
 
 
@@ -84,14 +84,6 @@ def test_corpus_scale_view_counts_every_claim_once_oldest_source_first():
         for listing in re.findall(r'<ul class="ar-claims">(.*?)</ul>', view):
             sources = [corpus.claims.loc[c, "source_id"] for c in re.findall(r'href="[^"#]*#claim-([^"]+)"', listing)]
             assert [order.index(s) for s in sources] == sorted(order.index(s) for s in sources), "oldest first"
-
-
-AXE_RUN = """async () => {
-  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.impact} ${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0].html.slice(0, 160)}`);
-}"""
 
 
 def visible_view_text(toggle) -> str:
