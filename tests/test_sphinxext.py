@@ -165,3 +165,12 @@ def test_a_page_with_a_printed_handout_offers_it_in_the_download_menu(app):
     assert 'href="handouts/index.pdf"' in index and "download-handout-button" in index
     assert (Path(app.outdir) / "handouts" / "index.pdf").read_bytes().startswith(b"%PDF")
     assert "download-handout-button" not in page(app, "other")  # no handout printed: no link
+
+
+@pytest.mark.sphinx("html", testroot="readings")
+def test_a_reading_role_writes_the_name_from_the_data_and_an_unknown_id_warns(app, warning):
+    app.build()
+    html = page(app, "index")
+    assert '<span class="ar-reading">transactional</span> reading' in html  # its short label, not its id
+    assert '<span class="ar-reading">Fraying partnership</span>' in html
+    assert "reading id 'nothing' is not in data/readings.yml (known: fraying, linked)" in warning.getvalue()

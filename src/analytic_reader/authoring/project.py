@@ -18,6 +18,7 @@ from analytic_reader.data.codebook import read_codebook
 from analytic_reader.data.corpus import data_problems
 from analytic_reader.data.paths import ProjectPaths
 from analytic_reader.data.problems import Problem
+from analytic_reader.data.readings import read_readings
 from analytic_reader.data.records import read_text
 from analytic_reader.data.sources import read_sources
 
@@ -37,6 +38,11 @@ def check_chapters(paths: ProjectPaths) -> list[Problem]:
     # With claims.csv or sources.csv unreadable (reported as the root cause), no claim id is checked.
     source_ids = set() if claims.broken or sources.broken else {r["source_id"].strip() for r in sources.records}
     bibkeys = set(read_bibliography(paths).entries)
+    items, readings_problems = read_readings(paths)
+    # With readings.yml broken (reported as the root cause), no reading role or name is checked.
+    readings = (
+        None if readings_problems else {str(r["reading_id"]): (str(r["label"]), str(r["short_label"])) for r in items}
+    )
     seed_text = " ".join(
         re.sub(r"\s+", " ", read_text(p, paths.relative(p))[0] or "").lower()
         for p in sorted((paths.root / "seeds").glob("*.txt"))
@@ -50,7 +56,7 @@ def check_chapters(paths: ProjectPaths) -> list[Problem]:
             continue
         text, read_problems = read_text(path, file)
         problems += read_problems
-        problems += prose_problems(file, text or "", claim_ids, source_ids, bibkeys, seed_text)
+        problems += prose_problems(file, text or "", claim_ids, source_ids, bibkeys, seed_text, readings)
     return problems
 
 
