@@ -67,7 +67,7 @@ print(len(corpus.claims))
 ```{solution-end}
 ```
 """,
-    "tiny": FRONT.format(objective="Read the tiny source")
+    "tiny": FRONT.format(objective="Read the tiny source against the {reading}`fraying` reading")
     + "\n(chapter-tiny)=\n# The tiny source\n\n"
     + SETUP % "tiny"
     + """
@@ -80,6 +80,8 @@ book.source_card(corpus, "tiny")
 :tags: [remove-input]
 book.claims_table(corpus, "tiny")
 ```
+
+Each claim is rated against the {reading}`linked` reading and against {reading-label}`fraying`.
 
 ```{code-cell} python
 :tags: [remove-input]

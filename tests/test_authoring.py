@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from analytic_reader import validate_project
+from analytic_reader import cli, validate_project
 from analytic_reader.data.manifest import NOT_INPUTS
 from analytic_reader.sphinxext.cache_invalidation import inputs_digest
 from building import build_book
@@ -151,9 +151,9 @@ def test_each_input_edit_alone_changes_what_chapter_outputs_depend_on(kind, tmp_
 
 
 def rename_reading(book: Path) -> None:
-    for name in ("data/readings.yml", "data/ratings.csv"):
-        path = book / name
-        path.write_text(path.read_text(encoding="utf-8").replace("linked", "one-front"), encoding="utf-8")
+    """As a maintainer renames a reading: its id with the command, its label by hand."""
+    assert cli.main(["rename-reading", "linked", "one-front", "--root", str(book)]) == 0
+    replace(book / "data" / "readings.yml", "label: Linked theaters", "label: One front")
 
 
 #: Changes a maintainer makes, some harmless and some the mistakes that once passed the check and broke
@@ -192,6 +192,8 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "impossible event date": lambda b: replace(b / "data" / "events.csv", "2024-05,", "2024-13,"),
     "placeholder left in a chapter": lambda b: append(b / "chapters" / "tiny.md", "\nTO WRITE: the summary.\n"),
     "typed count in a chapter": lambda b: append(b / "chapters" / "tiny.md", "\nThe source makes 12 claims.\n"),
+    "unknown reading in a role": lambda b: append(b / "chapters" / "intro.md", "\nThe {reading}`nothing` reading.\n"),
+    "reading named by hand": lambda b: append(b / "chapters" / "tiny.md", "\nAs Fraying partnership holds.\n"),
     "role in a glossary definition": lambda b: replace(
         b / "data" / "glossary.csv", "The capital of Iran.", "The capital of {raw:html}`<b>Iran</b>`."
     ),
@@ -231,6 +233,8 @@ REFUSED = {
     "impossible event date": "data/events.csv",
     "placeholder left in a chapter": "chapters/tiny.md",
     "typed count in a chapter": "chapters/tiny.md",
+    "unknown reading in a role": "chapters/intro.md",
+    "reading named by hand": "chapters/tiny.md",
     "role in a glossary definition": "data/glossary.csv",
 }
 

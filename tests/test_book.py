@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import csv
 import html as html_lib
+import json
 import re
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import nbformat
 import pytest
 
-from analytic_reader import load_corpus
+from analytic_reader import cli, load_corpus, validate_project
 from analytic_reader.authoring.chapters import chapter_info, scaffold_source_chapter, toc_chapters
 from analytic_reader.authoring.editions import make_student_source, strip_solutions
 from analytic_reader.data.paths import ProjectPaths
@@ -338,44 +339,142 @@ def test_first_use_of_a_glossary_term_links_to_its_entry(instructor_build):
 # --- Adding a source, end to end: both editions build and every link resolves --------------------
 
 
-def test_a_sixth_source_and_a_third_reading_build_both_editions_with_links_resolving_and_three_way_views(tmp_path):
-    """The two ways the book grows, in one copy (one pair of builds): a reading added by data alone
-    (``readings.yml`` and its ratings) and a source added by data and one scaffolded chapter."""
+def scrambled(name: str) -> str:
+    """A new name for a reading that shares no word with the old one, keeps its first letter (the
+    tables' marks) and its length (the layout), and can be mapped back: its vowels become x."""
+    return re.sub(r"[aeiou]", "x", name)
+
+
+def test_a_sixth_source_and_a_fourth_reading_then_every_reading_renamed_build_both_editions_with_nothing_stale(
+    tmp_path, instructor_build
+):
+    """The ways the book grows and changes, in one copy (one pair of builds): a reading added by data
+    alone (``readings.yml`` and its ratings), a source added by data and one scaffolded chapter, then
+    every reading renamed as the README says (each id with ``rename-reading``, each label and short
+    label edited in ``readings.yml``). Both editions build strictly; no page names a reading by its old
+    name; every figure the source chapters glue about a reading is what the unrenamed book glues; the
+    new source is in the explorer, the practice page and its own self-checks."""
     copy = copy_repository(tmp_path / "book")
     readings = copy / "data" / "readings.yml"
+    last = load_corpus(copy).reading_ids[-1]
     readings.write_text(readings.read_text(encoding="utf-8").rstrip("\n") + "\n" + HEDGED, encoding="utf-8")
     with (copy / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
         # Each claim with the proposition it restates (its own id when it stands alone): one rating each.
         claims = {row["claim_id"]: row["proposition"] or row["claim_id"] for row in csv.DictReader(handle)}
-    hedging = {claim for claim, head in claims.items() if head.endswith(("-04", "-08"))}  # some favor the new one
+    # The new reading is rated as the last one is, so that it changes no claim's standing against the
+    # others (a claim against every reading stays against all): the renamed book's figures about the old
+    # readings must then be the unrenamed book's.
+    with (copy / "data" / "ratings.csv").open(encoding="utf-8", newline="") as handle:
+        as_last = {row["claim_id"]: row["rating"] for row in csv.DictReader(handle) if row["reading_id"] == last}
     rows = [
         {
             "claim_id": claim,
             "reading_id": "hedged",
-            "rating": "consistent" if claim in hedging else "neutral",
-            "rationale": "A test rating for the third reading.",
+            "rating": as_last[claim],
+            "rationale": "A test rating for the fourth reading.",
         }
         for claim in claims
     ]
     for name in ("ratings.csv", "coding/first.csv", "coding/second.csv"):
         append_csv_rows(copy / "data" / name, rows)
-    add_sixth_source(copy)  # rated against all three readings
+    add_sixth_source(copy)  # rated against all readings
     fill_placeholders(scaffold_source_chapter(ProjectPaths(copy), "mutual-alibi"))
     corpus = load_corpus(copy)
     assert list(corpus.readings.index)[-1] == "hedged" and "mutual-alibi" in corpus.sources.index
 
+    # Rename every reading: ids with the command, labels and short labels by hand in readings.yml.
+    old_names = {}
+    for reading in corpus.readings.itertuples():
+        old_names[str(reading.reading_id)] = (str(reading.label), str(reading.short_label))
+        assert cli.main(["rename-reading", reading.reading_id, scrambled(reading.reading_id), "--root", str(copy)]) == 0
+    text = readings.read_text(encoding="utf-8")
+    for label, short_label in old_names.values():
+        text = text.replace(f"label: {label}\n", f"label: {scrambled(label)}\n")
+        text = text.replace(f"short_label: {short_label}\n", f"short_label: {scrambled(short_label)}\n")
+    readings.write_text(text, encoding="utf-8")
+    renamed = load_corpus(copy)
+    assert list(renamed.readings.index) == [scrambled(r) for r in old_names]
+    assert list(renamed.readings["label"]) == [scrambled(label) for label, _ in old_names.values()]
+    assert validate_project(copy) == []
+    hedged = scrambled("Hedged partnership")
+
     html, student_html = build_both_editions_strictly(copy)
 
+    # Labels as the role writes them (a source's headline may use the same words in title case), and short
+    # labels where they name a reading, in any case.
+    old_words = [re.escape(label) for label, _ in old_names.values()] + [
+        rf"(?i:\b{re.escape(short)}(?:\s+(?:readings?|proponents?|thesis)\b|-(?:leaning|side)\b))"
+        for _, short in old_names.values()
+    ]
+    stale = re.compile("|".join(old_words))
+    coders_words = sorted(
+        {
+            text
+            for name, column in [
+                ("ratings.csv", "rationale"),
+                ("coding/first.csv", "rationale"),
+                ("coding/second.csv", "rationale"),
+                ("coding/adjudication.csv", "reason"),
+            ]
+            for row in csv.DictReader((copy / "data" / name).open(encoding="utf-8"))
+            for text in [row[column]]
+            if text
+        }
+        | {json.dumps(text)[1:-1] for text in renamed.ratings["rationale"]},
+        key=len,
+        reverse=True,
+    )
     for folder in (html, student_html):
         broken, _, checked = crawl(folder)
         assert broken == [], "\n".join(broken[:30])
         texts = (folder / "chapters" / "appendix-texts.html").read_text(encoding="utf-8")
         assert 'id="claim-mutual-alibi-01"' in texts and 'id="text-mutual-alibi"' in texts
         chapter = (folder / "chapters" / "growing-ties.html").read_text(encoding="utf-8")
-        assert chapter.count("Hedged partnership: <strong>") == len([c for c in claims if c.startswith("growing-ties")])
-        assert "Reading: Hedged partnership" in chapter  # the fourth view, in the page itself
+        assert chapter.count(f"{hedged}: <strong>") == len([c for c in claims if c.startswith("growing-ties")])
+        assert f"Reading: {hedged}" in chapter  # the fourth view, in the page itself
         weighing = (folder / "chapters" / "weighing-the-readings.html").read_text(encoding="utf-8")
-        assert "mutual-alibi" in weighing and "Hedged partnership" in weighing and "fig-reading-balance" in weighing
+        assert "mutual-alibi" in weighing and hedged in weighing and "fig-reading-balance" in weighing
+        # The new source is in the explorer, the practice page and its chapter's self-checks.
+        explorer = (folder / "chapters" / "explore.html").read_text(encoding="utf-8")
+        assert explorer.count('<th scope="row"><a href="mutual-alibi.html#row-mutual-alibi-') == len(
+            renamed.claims[renamed.claims["source_id"] == "mutual-alibi"]
+        )
+        assert '"mutual-alibi-01"' in (folder / "chapters" / "practice.html").read_text(encoding="utf-8")
+        new_chapter = (folder / "chapters" / "mutual-alibi.html").read_text(encoding="utf-8")
+        assert 2 <= new_chapter.count('<fieldset class="ar-selfcheck">') <= 4
+        # No page names a reading by its old name: not the prose, the learning boxes, the tables, the
+        # toggles or the glued figures. (The sources' words in quotations, and the coders' rationales, which
+        # are their own words kept as written, may use the same words.)
+        for page in sorted(folder.rglob("*.html")):
+            words = html_lib.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+            for rationale in coders_words:
+                words = words.replace(rationale, " ")
+            words = re.sub(r"“[^”]*”", " ", words)
+            found = stale.search(words)
+            assert not found, (
+                f"{page.relative_to(folder)}: still says {found.group(0)!r}: "
+                f"…{words[found.start() - 200 : found.end() + 50]}"
+            )
+
+    # Every figure a source chapter glues about a reading is what the unrenamed book glues for it.
+    original = instructor_build[1].parent / "jupyter_execute" / "chapters"
+    grown = html.parent / "jupyter_execute" / "chapters"
+    unmap = {scrambled(word): word for pair in old_names.values() for word in pair} | {
+        scrambled(reading_id): reading_id for reading_id in old_names
+    }
+    for source_id in corpus.sources.index.drop("mutual-alibi"):
+        before = json.loads((original / f"{source_id}.glue.json").read_text(encoding="utf-8"))
+        after = json.loads((grown / f"{source_id}.glue.json").read_text(encoding="utf-8"))
+        for name, output in before.items():
+            if not set(name.split("_")) & set(old_names) - {"hedged"}:
+                continue  # not a figure about a reading
+            new_name = "_".join(scrambled(part) if part in old_names else part for part in name.split("_"))
+            value = after[new_name]["data"]["text/plain"]
+            for new_word, old_word in unmap.items():
+                value = value.replace(new_word, old_word)
+            assert value == output["data"]["text/plain"], (
+                f"{source_id}: {name} was {output['data']['text/plain']}, now {value}"
+            )
 
     # The fast tests that read the project pass on the grown project too: none is hard-wired to five
     # sources or two readings. (The others build their own tiny projects, whatever this one holds.)

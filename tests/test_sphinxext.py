@@ -335,3 +335,12 @@ def test_the_snippet_script_is_on_the_search_page_only(app):
     app.build()
     assert "scripts/search-snippets.js" in page(app, "search")
     assert "search-snippets.js" not in page(app, "index")
+
+
+@pytest.mark.sphinx("html", testroot="readings")
+def test_a_reading_role_writes_the_name_from_the_data_and_an_unknown_id_warns(app, warning):
+    app.build()
+    html = page(app, "index")
+    assert '<span class="ar-reading">transactional</span> reading' in html  # its short label, not its id
+    assert '<span class="ar-reading">Fraying partnership</span>' in html
+    assert "reading id 'nothing' is not in data/readings.yml (known: fraying, linked)" in warning.getvalue()

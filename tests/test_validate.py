@@ -39,10 +39,20 @@ def test_the_check_reads_claims_sources_and_the_bibliography_once(monkeypatch):
 def test_the_chapter_checks_take_what_was_read_and_return_problems():
     from analytic_reader.authoring.project import Chapter, ProseReferences, chapter_problems
 
-    references = ProseReferences(claim_ids={"tiny-01"}, source_ids={"tiny"}, bibkeys={"key"}, seed_text="")
-    chapters = [Chapter("chapters/a.md", "`tiny-01` and `tiny-02`, {cite}`key` and {cite}`nokey`.\n", [])]
-    problems = chapter_problems(chapters, references)
+    references = ProseReferences(
+        claim_ids={"tiny-01"},
+        source_ids={"tiny"},
+        bibkeys={"key"},
+        seed_text="",
+        readings={"linked": ("Linked theaters", "linked")},
+    )
+    text = (
+        "`tiny-01` and `tiny-02`, {cite}`key` and {cite}`nokey`.\n"
+        "The {reading}`linked` and {reading}`other` readings.\n"
+    )
+    problems = chapter_problems([Chapter("chapters/a.md", text, [])], references)
     assert [(p.file, p.line, p.field) for p in problems] == [
+        ("chapters/a.md", 2, "reading"),
         ("chapters/a.md", 1, "claim id"),
         ("chapters/a.md", 1, "cite key"),
     ]

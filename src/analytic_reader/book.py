@@ -41,6 +41,7 @@ from analytic_reader.data.coding import (
 )
 from analytic_reader.data.corpus import Corpus, load_corpus
 from analytic_reader.data.ratings import cohen_kappa, counting_against, favoring, fitting, read_ratings
+from analytic_reader.data.readings import with_reading_names
 from analytic_reader.data.sources import published_label
 from analytic_reader.html import tables
 from analytic_reader.html import toggles as _toggles
@@ -108,7 +109,7 @@ def load(root: Path | str | None = None) -> Corpus:
 def learning_box(corpus: Corpus, chapter: str) -> HTML:
     """The chapter's opening box, generated from its front matter."""
     info = chapter_info(corpus.paths, chapter)
-    objectives = "".join(f"<li>{escape(o)}</li>" for o in info.objectives)
+    objectives = "".join(f"<li>{escape(with_reading_names(o, corpus.readings))}</li>" for o in info.objectives)
     prerequisites = "; ".join(_link_markdown(p) for p in info.prerequisites) or "none"
     return HTML(
         '<aside class="ar-learning" aria-label="About this chapter">'
@@ -235,6 +236,7 @@ def instructor_table(corpus: Corpus) -> HTML:
     """The instructor guide's table of chapters, generated from their front matter: each chapter by its
     title, linking to it, with its objectives, time, prerequisites (links kept) and exercises."""
     table = instructor_frame(corpus.paths)
+    table["objectives"] = table["objectives"].map(lambda text: with_reading_names(text, corpus.readings))
     pages = dict(zip(table["chapter"], table["page"]))
 
     def cell(column: str, value: object, row: pd.Series) -> str | None:

@@ -8,6 +8,7 @@ The one command line the Makefile calls:
 ``python -m analytic_reader new-chapter SOURCE_ID`` starts a source's chapter from the template.
 ``python -m analytic_reader bench`` prints the build-performance figures.
 ``python -m analytic_reader class-agreement EXPORTS… [--out DIR]`` reports on a class's codings.
+``python -m analytic_reader rename-reading OLD NEW`` renames a reading's id in every file that names it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from analytic_reader.authoring.build import main as build_main
 from analytic_reader.authoring.chapters import scaffold_source_chapter
 from analytic_reader.authoring.editions import main as editions_main
 from analytic_reader.authoring.project import validate_project
+from analytic_reader.authoring.rename import rationales_using, rename_reading
 from analytic_reader.data.corpus import load_corpus
 from analytic_reader.data.exports import read_exports
 from analytic_reader.data.paths import ProjectPaths
@@ -116,6 +118,23 @@ def class_agreement(exports: list[str], out: str) -> int:
     return 0
 
 
+def rename(root: str | None, old: str, new: str) -> int:
+    try:
+        paths = ProjectPaths.find(root)
+        written = rename_reading(paths, old, new)
+    except (ValueError, FileNotFoundError) as err:
+        print(f"rename-reading: {err}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"rewrote {paths.relative(path)}")
+    print(f"renamed reading {old!r} to {new!r} in {len(written)} file(s); its label is edited in data/readings.yml")
+    left = rationales_using(paths, old)
+    if left:
+        where = ", ".join(f"{count} in {file}" for file, count in left.items())
+        print(f"the coders' rationales are their own words, left as written; {where} use the word {old!r}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="analytic-reader", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
         "exports", nargs="+", help="students' CSV exports (student, claim_id, reading_id, rating)"
     )
     class_parser.add_argument("--out", default="class-agreement", help="folder for the report (default: %(default)s)")
+    rename_parser = commands.add_parser("rename-reading", help="rename a reading's id in every file that names it")
+    rename_parser.add_argument("old")
+    rename_parser.add_argument("new")
+    rename_parser.add_argument("--root", default=None, help="project root (default: found from here)")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build_main([args.source, args.target, "--work", args.work])
@@ -146,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         return new_chapter(args.root, args.source_id)
     if args.command == "bench":
         return bench()
+    if args.command == "rename-reading":
+        return rename(args.root, args.old, args.new)
     if args.command == "class-agreement":
         return class_agreement(args.exports, args.out)
     return check(args.root)

@@ -30,6 +30,7 @@ class ProseReferences:
     source_ids: set[str]
     bibkeys: set[str]
     seed_text: str
+    readings: dict[str, tuple[str, str]] | None = None  # each reading's label and short label; None: not checked
 
 
 def prose_references(data: DataCheck) -> ProseReferences:
@@ -41,6 +42,8 @@ def prose_references(data: DataCheck) -> ProseReferences:
         source_ids=set() if claims.broken or sources.broken else {r["source_id"].strip() for r in sources.records},
         bibkeys=set(data.bibliography.entries),
         seed_text=" ".join(re.sub(r"\s+", " ", data.seeds[key]).lower() for key in sorted(data.seeds)),
+        # With readings.yml broken (reported as the root cause), no reading role or name is checked.
+        readings={str(r["reading_id"]): (str(r["label"]), str(r["short_label"])) for r in data.readings} or None,
     )
 
 
@@ -88,6 +91,7 @@ def chapter_problems(chapters: list[Chapter], references: ProseReferences) -> li
                 references.source_ids,
                 references.bibkeys,
                 references.seed_text,
+                references.readings,
             )
     return problems
 

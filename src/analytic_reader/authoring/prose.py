@@ -3,7 +3,9 @@
 One implementation for ``make check`` and the tests, so that what the check accepts the strict build
 builds: claim ids the prose names must be claims, cite keys must be entries of ``references.bib``, the
 front matter must be closed and valid, no ``TO WRITE`` placeholder of the chapter template may be left,
-and no count may be typed by hand (counts come from the data through ``{glue:text}``).
+no count may be typed by hand (counts come from the data through ``{glue:text}``), and no reading may be
+named by hand (names come from ``data/readings.yml`` through ``{reading}`` and ``{reading-label}``, and
+each role must name a reading there).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from analytic_reader.authoring.chapters import learning_problems
 from analytic_reader.authoring.myst import front_matter, inline_code
 from analytic_reader.data.problems import Problem
+from analytic_reader.data.readings import READING_ROLE
 from analytic_reader.data.records import CLAIM_ID
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -95,6 +98,51 @@ def front_matter_problems(file: str, text: str) -> list[Problem]:
     return [Problem(file, 1, "front matter", message) for message in learning_problems(learning)]
 
 
+#: Words after a reading's short label that make it the reading's name ("the fraying reading", "a
+#: coupled proponent", "the linked-leaning sources"), as opposed to the word's plain sense ("the ties
+#: are fraying").
+_NAMING = r"(?:\s+(?:readings?|proponents?|thesis)\b|-(?:leaning|side)\b)"
+
+
+def hand_named_readings(text: str, readings: dict[str, tuple[str, str]]) -> list[tuple[int, str]]:
+    """Each place where the prose or the front matter names a reading by hand instead of through its role:
+    the line and what to write instead. ``readings`` maps each id to its label and short label."""
+    fence = _FRONT_MATTER_FENCE.search(text, 1) if text.startswith("---") else None
+    head = text[: fence.end()] if fence else ""
+    body = prose_without_computed_parts(text)
+    # The front matter is plain text shown in the learning box: check it too, roles and quotations blanked.
+    head = re.sub(r"“[^”]*”|\"[^\"\n]*\"", " ", READING_ROLE.sub(" ", head))
+    head_lines = head.count("\n")
+    searched = head + "".join(body.splitlines(keepends=True)[head_lines:])
+    found = []
+    for reading_id, (label, short_label) in readings.items():
+        for pattern, role in (
+            (re.escape(label), "reading-label"),
+            (rf"\b{re.escape(short_label)}{_NAMING}", "reading"),
+        ):
+            for match in re.finditer(pattern, searched, flags=re.IGNORECASE if role == "reading" else 0):
+                line = searched.count("\n", 0, match.start()) + 1
+                found.append(
+                    (line, f"names the reading “{match.group(0).strip()}” by hand; write {{{role}}}`{reading_id}`")
+                )
+    for line, code in code_cells(text):
+        for reading_id in readings:
+            for match in re.finditer(rf"""(["']){re.escape(reading_id)}\1""", code):
+                number = line + code.count("\n", 0, match.start())
+                found.append((number, f"code names the reading {match.group(0)}; take it from corpus.reading_ids"))
+    return sorted(found)
+
+
+def code_cells(text: str) -> list[tuple[int, str]]:
+    """Each code cell's first line number (of its code) and its code."""
+    return [
+        (text.count("\n", 0, match.start()) + 2, match.group(2))
+        for match in re.finditer(
+            r"^(`{3,}|:{3,})\{code-cell\}[^\n]*\n(.*?)^\1\s*$", text, flags=re.MULTILINE | re.DOTALL
+        )
+    ]
+
+
 def prose_problems(
     file: str,
     text: str,
@@ -102,9 +150,22 @@ def prose_problems(
     source_ids: set[str],
     bibkeys: set[str],
     seed_text: str = "",
+    readings: dict[str, tuple[str, str]] | None = None,
 ) -> list[Problem]:
-    """Everything in a chapter's text that the strict build would refuse or the book forbids."""
+    """Everything in a chapter's text that the strict build would refuse or the book forbids.
+    ``readings`` (id → label and short label) checks the reading roles and names; left out, they are not."""
     problems = front_matter_problems(file, text)
+    if readings is not None:
+        for found in READING_ROLE.finditer(text):
+            if found.group(2).strip() not in readings:
+                line = text.count("\n", 0, found.start()) + 1
+                known = ", ".join(repr(r) for r in readings)
+                problems.append(
+                    Problem(
+                        file, line, "reading", f"{found.group(2)!r} is not in data/readings.yml; use one of {known}"
+                    )
+                )
+        problems += [Problem(file, line, "reading", message) for line, message in hand_named_readings(text, readings)]
     for line, code in inline_code(text):
         match = CLAIM_ID.fullmatch(code)
         if match and match.group("source") in source_ids and code not in claim_ids:

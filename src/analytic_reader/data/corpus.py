@@ -73,6 +73,7 @@ class DataCheck:
     sources: Table
     bibliography: Bibliography
     seeds: dict[str, str]  # the text of each source's seed, by source id
+    readings: list[dict]  # as read_readings gives them; empty when readings.yml has problems
 
 
 def check_data(paths: ProjectPaths) -> DataCheck:
@@ -174,7 +175,7 @@ def check_data(paths: ProjectPaths) -> DataCheck:
     if fields is not None:
         problems += check_field_coding(fields, seed_texts)
     if problems:
-        return DataCheck(problems, None, claims, sources, bibliography, seed_texts)
+        return DataCheck(problems, None, claims, sources, bibliography, seed_texts, readings)
     ratings_data = ratings_frame(ratings, codebook, reading_ids)
     claims_data = claims_frame(claims, seeds, codebook).join(verdicts(ratings_data, reading_ids))
     sources_data = sources_frame(sources)
@@ -192,7 +193,7 @@ def check_data(paths: ProjectPaths) -> DataCheck:
         events=events_frame(events),
         glossary=glossary_frame(glossary),
     )
-    return DataCheck(problems, corpus, claims, sources, bibliography, seed_texts)
+    return DataCheck(problems, corpus, claims, sources, bibliography, seed_texts, readings)
 
 
 def load_corpus(root: Path | str | None = None) -> Corpus:

@@ -5,10 +5,14 @@ words of the other checks (``readings[2].label: is missing or empty``).
 
 Nothing else in the package, the CSS or the tests names a reading: tables, toggles and charts take
 their readings, labels and order from this file, so a third reading needs only this file and its
-ratings.
+ratings. The chapters' prose names a reading through a role (``{reading}`fraying``` for its
+``short_label``, ``{reading-label}`fraying``` for its label; ``sphinxext.readings``), so a label
+edited here changes everywhere, and ``python -m analytic_reader rename-reading`` renames an id.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 import yaml
@@ -18,6 +22,11 @@ from analytic_reader.data.problems import Problem
 from analytic_reader.data.records import markup_in, read_text
 
 READING_KEYS = ("reading_id", "label", "thesis", "concedes", "distinguishing_questions", "refuted_by")
+#: Keys a reading may leave out, with what stands for them: the word prose uses for the reading ("the
+#: fraying reading") is its id unless ``short_label`` says otherwise.
+OPTIONAL_KEYS = ("short_label",)
+#: How prose names a reading: ``{reading}`id``` (its short label) or ``{reading-label}`id``` (its label).
+READING_ROLE = re.compile(r"\{(reading|reading-label)\}`([^`]*)`")
 READING_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TEXT = {"type": "string", "minLength": 1}
 
@@ -35,6 +44,7 @@ SCHEMA = {
                 "properties": {
                     "reading_id": {"type": "string", "pattern": READING_ID},
                     "label": TEXT,
+                    "short_label": TEXT,
                     "thesis": TEXT,
                     "concedes": {"type": "array", "minItems": 1, "items": TEXT},
                     "distinguishing_questions": {
@@ -118,7 +128,10 @@ def read_readings(paths: ProjectPaths) -> tuple[list[dict], list[Problem]]:
     problems = _separation_problems(file, items)
     if problems:
         return [], problems
-    return [{key: item[key] for key in READING_KEYS} for item in items], []
+    return [
+        {**{key: item[key] for key in READING_KEYS}, "short_label": item.get("short_label") or item["reading_id"]}
+        for item in items
+    ], []
 
 
 def _separation_problems(file: str, items: list[dict]) -> list[Problem]:
@@ -159,7 +172,7 @@ def _markup_problems(file: str, number: int, item: object) -> list[Problem]:
     """A problem for every text of a reading that holds markup: readings are shown as plain text."""
     if not isinstance(item, dict):
         return []
-    texts = [(key, item.get(key)) for key in ("label", "thesis")]
+    texts = [(key, item.get(key)) for key in ("label", "short_label", "thesis")]
     for key in ("concedes", "refuted_by", "distinguishing_questions"):
         values = item.get(key)
         for n, value in enumerate(values if isinstance(values, list) else [], start=1):
@@ -186,9 +199,23 @@ def reading_marks(labels: list[str]) -> list[str]:
 def readings_frame(readings: list[dict]) -> pd.DataFrame:
     """The readings indexed by ``reading_id``, in the file's order, with a ``mark`` and a ``position``
     (used for styles, so that no stylesheet names a reading)."""
-    frame = pd.DataFrame(readings, columns=list(READING_KEYS))
+    frame = pd.DataFrame(readings, columns=[*READING_KEYS, *OPTIONAL_KEYS])
     frame["mark"] = reading_marks([str(label) for label in frame["label"]])
     frame["position"] = range(len(frame))
-    for key in ("reading_id", "label", "thesis"):
+    for key in ("reading_id", "label", "short_label", "thesis"):
         frame[key] = frame[key].astype("string")
     return frame.set_index("reading_id", drop=False)
+
+
+def with_reading_names(text: str, readings: pd.DataFrame) -> str:
+    """``text`` with each reading role replaced by the name it stands for: the chapters' front matter
+    (objectives shown in the learning box and the instructor guide) names readings as the prose does,
+    and is plain text, not parsed by the build. An unknown id is left as written (``make check`` names it)."""
+
+    def name(match: re.Match[str]) -> str:
+        role, reading_id = match.groups()
+        if reading_id not in readings.index:
+            return match.group(0)
+        return str(readings.loc[reading_id, "label" if role == "reading-label" else "short_label"])
+
+    return READING_ROLE.sub(name, text)

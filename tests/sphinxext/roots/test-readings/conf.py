@@ -1,0 +1,1 @@
+extensions = ["analytic_reader.sphinxext.readings"]
