@@ -20,6 +20,7 @@ from analytic_reader import cli, load_corpus, validate_project
 from analytic_reader.authoring.chapters import chapter_info, scaffold_source_chapter, toc_chapters
 from analytic_reader.authoring.editions import make_student_source, strip_solutions
 from analytic_reader.data.paths import ProjectPaths
+from analytic_reader.data.readings import with_reading_names
 from building import build_book, build_warnings
 from repository import REPO_ROOT, copy_repository
 from solutions import solution_texts
@@ -177,7 +178,9 @@ def test_instructor_guide_table_matches_the_chapters(instructor_build):
     for row, info in zip(rows, expected):
         cells = [html_lib.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
         assert cells[0] == info.title
-        assert cells[1] == "; ".join(info.objectives)
+        readings = load_corpus().readings
+        assert cells[1] == "; ".join(with_reading_names(o, readings) for o in info.objectives)  # roles resolved
+        assert "{reading" not in cells[1]
         assert cells[2] == str(info.minutes)
         assert cells[4] == str(info.exercises)
         assert f'<a href="{info.name}.html">' in row  # the title links to the chapter

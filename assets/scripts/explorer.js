@@ -1,6 +1,7 @@
 /* The claim explorer (html/explorer.py): hide the rows a filter leaves out, say how many remain, sort,
  * and keep the filters in the page's address so that a selection can be linked. Without this script
- * every row is shown. No network, works from file://. */
+ * every row is shown. No network, works from file://. The words to search for are `words` in the address,
+ * not `q`: Sphinx's search script, where a page loads it, takes `q` as a search of the whole book. */
 (function () {
   "use strict";
 
@@ -28,7 +29,7 @@
     function matches(row, index, values) {
       for (var name in values) {
         var wanted = values[name];
-        if (!wanted || name === "sort" || name === "q") { continue; }
+        if (!wanted || name === "sort" || name === "words") { continue; }
         var have = String(row.arRecord[name] === undefined ? "" : row.arRecord[name]);
         if (name === "against" || name === "favors") {
           if (have.split(" ").indexOf(wanted) < 0) { return false; }
@@ -38,7 +39,7 @@
           if (row.arRecord.date.slice(0, 4) !== wanted.trim()) { return false; }
         } else if (have !== wanted) { return false; }
       }
-      var words = (values.q || "").toLowerCase().split(/\s+/).filter(Boolean);
+      var words = (values.words || "").toLowerCase().split(/\s+/).filter(Boolean);
       return words.every(function (word) { return text[index].indexOf(word) >= 0; });
     }
 

@@ -68,7 +68,7 @@ def explorer_html(corpus: Corpus) -> str:
         + _options("documentation", "Documents", documentation)
         + '<label class="ar-explorer-field">Year <input name="year" inputmode="numeric" size="5"></label>'
         + '<label class="ar-explorer-field ar-explorer-text">Words in the quote, paraphrase or rationales '
-        '<input name="q" type="search"></label>'
+        '<input name="words" type="search"></label>'
         + _options(
             "sort",
             "Sort by",
