@@ -204,7 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
     try:
-        return build(args.source.resolve(), args.target.resolve(), args.work.resolve(), jupyter_book)
+        # The target is the published link itself: resolving it would follow it into the copy it
+        # points to, and the next copy would be published inside that one.
+        target = args.target.absolute().parent.resolve() / args.target.name
+        return build(args.source.resolve(), target, args.work.resolve(), jupyter_book)
     except BuildLocked as err:
         print(f"build: {err}", file=sys.stderr)
         return 2
