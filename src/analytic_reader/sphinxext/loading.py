@@ -58,13 +58,24 @@ def rewrite_assets(app: Sphinx, pagename: str, templatename: str, context: dict[
         # The search page's template writes Sphinx's search scripts after the page's scripts, without
         # defer: they call doctools.js's functions as they run, so the scripts before them stay as they are.
         return
-    for js in context.get("script_files") or []:
-        filename = getattr(js, "filename", None)
-        attributes = getattr(js, "attributes", None)
-        if not filename or attributes is None or str(filename).endswith(UNDEFERRED):
-            continue
-        if not any(attributes.get(key) for key in ("defer", "async")) and attributes.get("type") != "module":
-            attributes["defer"] = "defer"
+    # New objects, not the builder's: they are shared by every page (and immutable in Sphinx 7.4).
+    context["script_files"] = [deferred(js) for js in context.get("script_files") or []]
+
+
+def deferred(js: Any) -> Any:
+    """A script file with ``defer``, unless it has ``async``/``defer``, is a module or inline, or is one of
+    ``UNDEFERRED``; anything else as it is."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    filename = getattr(js, "filename", None)
+    attributes = getattr(js, "attributes", None)
+    if not isinstance(js, _JavaScript) or not filename or attributes is None:
+        return js
+    if str(filename).endswith(UNDEFERRED) or attributes.get("type") == "module":
+        return js
+    if any(attributes.get(key) for key in ("defer", "async")):
+        return js
+    return _JavaScript(filename, priority=js.priority, **{**attributes, "defer": "defer"})
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
