@@ -5,7 +5,6 @@ Chapters stay thin (a line or two per cell); the logic lives in the modules this
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from html import escape
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML as _HTML
-from IPython.display import Image
+from IPython.display import SVG
 
 from analytic_reader.analysis.frames import (
     claim_matrix_frame,
@@ -201,17 +200,16 @@ def frame(data: pd.DataFrame, caption: str, index_header: str | None = None) -> 
     return HTML(tables.frame_html(data, caption, index_header=index_header))
 
 
-def balance_chart(corpus: Corpus) -> Image:
-    """The reading-balance chart as a PNG image; pair it with ``balance_table`` (its text equivalent).
+def balance_chart(corpus: Corpus) -> SVG:
+    """The reading-balance chart as an SVG image (``html.charts.balance_svg``); pair it with
+    ``balance_table`` (its text equivalent).
 
-    A rendered image displays the same in the book build, JupyterLab and a plain kernel, whatever
-    matplotlib backend is active.
+    A rendered image displays the same in the book build (where it becomes an image file with the
+    cell's alt text and caption), JupyterLab and a plain kernel, whatever matplotlib backend is active.
     """
-    from analytic_reader.html.charts import balance_figure  # matplotlib loads only where a chart is drawn
+    from analytic_reader.html.charts import balance_svg  # matplotlib loads only where a chart is drawn
 
-    buffer = io.BytesIO()
-    balance_figure(corpus).savefig(buffer, format="png", dpi=110)
-    return Image(data=buffer.getvalue(), format="png")
+    return SVG(data=balance_svg(corpus))
 
 
 def balance_table(corpus: Corpus) -> HTML:

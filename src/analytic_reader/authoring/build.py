@@ -207,9 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
     try:
-        # The target is made absolute, not resolved: after the first build it is a symbolic link, and
-        # resolving it would publish into the site it points to instead of switching the link.
-        target = Path(os.path.abspath(args.target))
+        # The target is the published link itself: resolving it would follow it into the copy it
+        # points to, and the next copy would be published inside that one.
+        target = args.target.absolute().parent.resolve() / args.target.name
         return build(args.source.resolve(), target, args.work.resolve(), jupyter_book)
     except BuildLocked as err:
         print(f"build: {err}", file=sys.stderr)

@@ -7,6 +7,12 @@ most of the wait before the first paint. Here the icons the theme uses are taken
 script (so they look exactly the same), written as a small stylesheet that draws each with a CSS
 mask in the text colour (so they follow light and dark mode), and the script in the output is
 replaced by a one-line stub, so the pages' existing ``<script>`` tag fetches a few bytes.
+
+The theme also draws a few icons as glyphs of Font Awesome's font in ``::before``/``::after``
+(admonition titles, download links, external links, breadcrumbs…), and its icon classes put each
+icon's glyph in a ``::before`` too: any of them made every page fetch the 156 KB font after its first
+paint. Here the glyphs are taken out (``content: none``) of the icon classes, and the pseudo-element
+icons are drawn by the same masks (``PSEUDO_ICONS``), so no page needs the font.
 """
 
 from __future__ import annotations
@@ -39,6 +45,43 @@ ICONS = (
     "outdent",
     "sun",
     "xmark",
+)
+#: The theme's (and sphinx-exercise's) icons drawn in pseudo-elements with the font: each selector
+#: as the theme writes it (so the same specificity wins, this stylesheet coming after), and its icon.
+PSEUDO_ICONS = (
+    (".admonition > .admonition-title::after, div.admonition > .admonition-title::after", "bell"),
+    *(
+        (f".admonition.{kind} > .admonition-title::after, div.admonition.{kind} > .admonition-title::after", icon)
+        for kind, icon in (
+            ("attention", "circle-exclamation"),
+            ("caution", "triangle-exclamation"),
+            ("warning", "triangle-exclamation"),
+            ("danger", "triangle-exclamation"),
+            ("error", "circle-xmark"),
+            ("hint", "lightbulb"),
+            ("tip", "lightbulb"),
+            ("important", "circle-exclamation"),
+            ("note", "circle-info"),
+            ("seealso", "share"),
+            ("admonition-todo", "pencil"),
+        )
+    ),
+    ("div.exercise p.admonition-title::after", "pencil"),
+    ("a.reference.download::before", "download"),
+    (".nav-link.nav-external::after, nav.bd-links li > a.reference.external::after", "arrow-up-right-from-square"),
+    ("ul.bd-breadcrumbs li.breadcrumb-item:not(.breadcrumb-home)::before", "angle-right"),
+    ("span.versionmodified::before", "circle-exclamation"),
+    ("div#searchbox p.highlight-link a::before", "magnifying-glass-minus"),
+)
+#: Pseudo-elements that the theme lays out inline, with padding around the glyph: the padding becomes
+#: margin, so that the mask fills the icon's own box.
+_INLINE_PSEUDO = (
+    "a.reference.download::before",
+    "ul.bd-breadcrumbs",
+    "span.versionmodified",
+    "div#searchbox",
+    ".nav-link.nav-external",
+    "nav.bd-links",
 )
 SCRIPT = Path("scripts") / "fontawesome.js"
 STYLESHEET = "icons.css"
@@ -77,11 +120,44 @@ def icons_css(icons: dict[str, tuple[int, int, str]]) -> str:
         "@media (forced-colors: active) {",
         "  .fa-solid, .fas { background-color: CanvasText; forced-color-adjust: none; } }",
     ]
+    # Each icon's picture once, as a custom property of the root; the rules below refer to it.
+    rules.append(":root {")
     for name, (width, height, path) in sorted(icons.items()):
         svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path}'/></svg>"
-        data = quote(svg, safe="")
-        rules.append(f'.fa-{name} {{ width: {width / height:.4g}em; --ar-icon: url("data:image/svg+xml,{data}"); }}')
+        rules.append(f'  --ar-icon-{name}: url("data:image/svg+xml,{quote(svg, safe="")}");')
+    rules.append("}")
+    for name, (width, height, _) in sorted(icons.items()):
+        if name in ICONS:
+            rules.append(f".fa-{name} {{ width: {width / height:.4g}em; --ar-icon: var(--ar-icon-{name}); }}")
+    # The icon classes' glyphs (``.fa-bars::before { content: "\\f0c9" }``, in the font) are not needed
+    # under the mask: without them no icon asks for the font.
+    rules.append(".fa-solid::before, .fas::before { content: none; }")
+    pseudo = [(selector, name) for selector, name in PSEUDO_ICONS if name in icons]
+    if pseudo:
+        rules.append(
+            ",\n".join(selector for selector, _ in pseudo) + " {\n"
+            '  content: ""; font-family: inherit; background-color: currentColor;\n'
+            "  -webkit-mask: var(--ar-icon) no-repeat center / contain;\n"
+            "  mask: var(--ar-icon) no-repeat center / contain; }"
+        )
+        inline = [selector for selector, _ in pseudo if selector.startswith(_INLINE_PSEUDO)]
+        rules.append(
+            ",\n".join(inline) + " {\n"
+            "  display: inline-block; width: 1em; height: 1em; padding: 0; margin: 0 0.3em; vertical-align: -0.125em; }"
+        )
+        rules.append("@media (forced-colors: active) {")
+        rules.append(
+            "  "
+            + ", ".join(selector for selector, _ in pseudo)
+            + " { background-color: CanvasText; forced-color-adjust: none; } }"
+        )
+        for selector, name in pseudo:
+            rules.append(f"{selector} {{ --ar-icon: var(--ar-icon-{name}); }}")
     return "\n".join(rules) + "\n"
+
+
+def all_icons() -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*ICONS, *(icon for _, icon in PSEUDO_ICONS)]))
 
 
 def theme_script() -> Path:
@@ -94,8 +170,8 @@ def write_icons(app: Sphinx, exception: Exception | None) -> None:
     """After the build: the stylesheet in place of the script."""
     if exception is not None or app.builder.format != "html":
         return
-    icons = solid_icons(theme_script().read_text(encoding="utf-8"))
-    missing = sorted(set(ICONS) - set(icons))
+    icons = solid_icons(theme_script().read_text(encoding="utf-8"), all_icons())
+    missing = sorted(set(all_icons()) - set(icons))
     if missing:
         raise ExtensionError(f"icons not found in the theme's Font Awesome script: {', '.join(missing)}")
     static = Path(app.outdir) / "_static"
