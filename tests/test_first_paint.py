@@ -112,3 +112,6 @@ def test_first_paint_flags_a_page_over_a_target():
     blocked = first_paint.PageResult("b.html", [first_paint.Run(2.0, 2.0, ["x.css"], 500_000)])
     assert blocked.flags() == ["1 render-blocking after the toggle"]
     assert first_paint.PageResult("c.html", [first_paint.Run(2.0, None, [], 1)]).flags() == []
+    late = first_paint.PageResult("d.html", [first_paint.Run(2.0, None, [], 1, ready=1.4)])
+    assert late.flags() == ["ready > 1 s after first paint"]
+    assert first_paint.PageResult("e.html", [first_paint.Run(2.0, None, [], 1, ready=0.3)]).flags() == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SOURCE_PAGES, serve
+from browser import SOURCE_PAGES, html_pages, serve
 
 GEOMETRY = """(selector) => {
   const width = document.documentElement.clientWidth;
@@ -62,5 +62,56 @@ def test_the_reading_column_lies_inside_the_screen_at_390_and_1366_px_and_inside
                 problems.append(f"claim matrix at {width} px ({media}): {matrix}")
             if width < 794 and (frame["overflow"] not in ("auto", "scroll") or frame["topic"] != "sticky"):
                 problems.append(f"claim matrix at {width} px: not scrollable with a fixed topic column: {frame}")
+            page.close()
+    assert problems == [], "\n".join(problems)
+
+
+#: Each visible table of the page that is wider than its column and is not in a frame that scrolls
+#: to it with its first column held in place and the cue at its top ("Scroll sideways…") shown.
+TABLES_FIT = """async () => {
+  // The cue follows the frame's scroll timeline, which is resolved in the frames after layout.
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const found = [];
+  document.querySelectorAll('main table').forEach((table, index) => {
+    if (!table.checkVisibility()) return;  // not shown: in a closed <details> or another view of a toggle
+    const column = table.closest('article').getBoundingClientRect();
+    let frame = null;
+    for (let a = table.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) { frame = a; break; }
+    }
+    const rect = table.getBoundingClientRect();
+    const wider = frame ? frame.scrollWidth > frame.clientWidth + 1 : rect.right > column.right + 1;
+    if (!wider) return;
+    const what = (table.caption || table).textContent.slice(0, 40);
+    const name = `table ${index} (${table.className || 'no class'}: ${what})`;
+    if (!frame) {
+      found.push(`${name}: ${Math.round(rect.width)} px in a ${Math.round(column.width)} px column`);
+      return;
+    }
+    const first = table.querySelector('tbody tr > :first-child');
+    if (first && getComputedStyle(first).position !== 'sticky') found.push(`${name}: scrolls, first column not held`);
+    const cue = getComputedStyle(frame, '::before');
+    if (!cue.content.includes('Scroll sideways') || parseFloat(cue.maxHeight) < 10)
+      found.push(`${name}: scrolls with no cue at its top`);
+  });
+  return found;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_every_table_fits_its_column_or_scrolls_in_its_own_frame_with_its_first_column_held_and_a_cue(
+    chromium, instructor_build
+):
+    html = instructor_build[1]
+    problems = []
+    with serve(html) as base:
+        for width in (390, 1366):
+            page = chromium.new_page(viewport={"width": width, "height": 900})
+            for path in html_pages(html):
+                if 'http-equiv="refresh"' in (html / path).read_text(encoding="utf-8"):
+                    continue  # the index only sends the reader on to the first chapter
+                page.goto(f"{base}/{path}", wait_until="load")
+                problems += [f"{path} at {width} px: {p}" for p in page.evaluate(TABLES_FIT)]
             page.close()
     assert problems == [], "\n".join(problems)

@@ -79,6 +79,7 @@
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     apply();
+    explorer.setAttribute("data-ar-ready", "");  // set up: what tools/first_paint.py times as "ready"
   }
 
   function start() { document.querySelectorAll(".ar-explorer").forEach(setUp); }

@@ -204,6 +204,7 @@
       show();
     });
     show();
+    root.setAttribute("data-ar-ready", "");  // set up: what tools/first_paint.py times as "ready"
   }
 
   function start() { document.querySelectorAll(".ar-practice").forEach(setUp); }

@@ -167,6 +167,7 @@ def source_card(corpus: Corpus, source_id: str) -> HTML:
     ]
     return HTML(
         f'<table class="ar-card"><caption>Source card: {escape(str(source["title"]))}</caption>'
+        '<colgroup><col class="ar-card-field"><col></colgroup>'  # widths for the fixed layout (reader.css)
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
