@@ -116,7 +116,10 @@ def source_claims_html(corpus: Corpus, source_id: str) -> str:
             f"<td>{who}</td><td>{rated}</td></tr>"
         )
     title = corpus.sources.loc[source_id, "title"]
-    caption = f"Claims in “{title}” ({len(claims)}), in the order of the text (their numbers follow the order in which they were coded)"
+    caption = (
+        f"Claims in “{title}” ({len(claims)}), in the order of the text "
+        "(their numbers follow the order in which they were coded)"
+    )
     head = "".join(
         f'<th scope="col">{h}</th>'
         for h in ("Claim and verdict", "Quote and paraphrase", "Who says it", "Rating against each reading")
