@@ -347,3 +347,18 @@ def test_a_reading_role_writes_the_name_from_the_data_and_an_unknown_id_warns(ap
     assert '<span class="ar-reading">transactional</span> reading' in html  # its short label, not its id
     assert '<span class="ar-reading">Fraying partnership</span>' in html
     assert "reading id 'nothing' is not in data/readings.yml (known: fraying, linked)" in warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="loading")
+def test_a_page_links_the_stylesheet_subset_first_and_defers_its_scripts(app):
+    app.build()
+    html = page(app, "index")
+    links = re.findall(r'<link rel="stylesheet"[^>]*href="([^"]+)"', html)
+    assert links[0].startswith("_static/css/theme-subset.css")
+    assert not any(link.startswith(("_static/basic.css", "_static/pygments.css")) for link in links)  # folded in
+    scripts = re.findall(r"<script ([^>]*)></script>", html)
+    files = [s for s in scripts if "src=" in s]
+    assert files and all("defer" in s for s in files if "documentation_options" not in s)
+    assert not any("defer" in s for s in files if "documentation_options" in s)  # inline scripts use it at once
+    search = page(app, "search")
+    assert any("searchtools" in s and "defer" not in s for s in re.findall(r"<script ([^>]*)></script>", search))

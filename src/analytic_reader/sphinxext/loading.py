@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 
 #: The subset's place under ``_static`` (it is copied there from ``assets/css``).
 SUBSET = "css/theme-subset.css"
@@ -65,8 +66,6 @@ def rewrite_assets(app: Sphinx, pagename: str, templatename: str, context: dict[
 def deferred(js: Any) -> Any:
     """A script file with ``defer``, unless it has ``async``/``defer``, is a module or inline, or is one of
     ``UNDEFERRED``; anything else as it is."""
-    from sphinx.builders.html._assets import _JavaScript
-
     filename = getattr(js, "filename", None)
     attributes = getattr(js, "attributes", None)
     if not isinstance(js, _JavaScript) or not filename or attributes is None:

@@ -1,0 +1,2 @@
+extensions = ["analytic_reader.sphinxext.loading"]
+html_theme = "basic"
