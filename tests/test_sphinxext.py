@@ -156,11 +156,12 @@ def test_chapters_are_offered_as_executed_notebooks(app):
     assert 'href="../_sources/chapters/one.ipynb"' in page(app, "chapters/one")
 
 
-@notebooks("parallel", "parallel_execution", analytic_reader_execution_workers=1)
-def test_the_chapters_the_cache_lacks_execute_through_the_extension_as_many_at_once_as_configured(app, status):
+@notebooks("parallel", "parallel_execution")
+def test_the_chapters_the_cache_lacks_execute_side_by_side_before_sphinx_reads_them(app, status):
     app.build()
-    assert "executing 2 chapters, 1 at a time" in status.getvalue()
-    assert "executed 2 chapters" in status.getvalue()
+    assert "executing 2 chapters side by side (jupyter-cache local-parallel)" in status.getvalue()
+    assert "executed 2 of 2 chapters" in status.getvalue()
+    assert "Executing notebook" not in status.getvalue()  # myst-nb found both in the cache
     assert "1,2" in page(app, "chapters/one") and "1,2" in page(app, "chapters/two")
 
 
